@@ -1,0 +1,89 @@
+package cc.monitoring.permission.api;
+
+import cc.monitoring.kit.api.PageOf;
+import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.permission.api.Representations.ExtensionBody;
+import cc.monitoring.permission.api.Representations.PutUser;
+import cc.monitoring.permission.api.Representations.UserBody;
+import cc.monitoring.permission.domain.InvalidUserException;
+import cc.monitoring.permission.service.PermissionService;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** Administrators manage the users of their tenant: role and ordered extensions. */
+@Path("/api/users")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final PermissionService service;
+    private final CurrentCaller caller;
+
+    public UserResource(PermissionService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Users of the tenant, by display name")
+    public PageOf<UserBody> list(@QueryParam("page") @DefaultValue("0") int page,
+                                 @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidUserException("page counts from 0; size is between 1 and " + MAX_PAGE_SIZE);
+        }
+        PageOf<cc.monitoring.permission.persistence.UserEntity> found = service.listUsers(caller.get(), page, size);
+        return new PageOf<>(found.items().stream().map(UserBody::of).toList(), page, size, found.total());
+    }
+
+    @GET
+    @Path("{subject}")
+    public UserBody get(@PathParam("subject") String subject) {
+        return UserBody.of(service.user(caller.get(), subject));
+    }
+
+    @PUT
+    @Path("{subject}")
+    @Operation(summary = "Create or replace a user: display name, role (by name) and extensions in order")
+    public Response put(@PathParam("subject") String subject, PutUser body) {
+        if (body == null) {
+            throw new InvalidUserException("A user needs a role and may have a display name and extensions");
+        }
+        boolean created = service.putUser(caller.get(), subject, body.displayName(), body.role(),
+                ExtensionBody.toDomain(body.extensions()));
+        UserBody user = UserBody.of(service.user(caller.get(), subject));
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(user).build();
+    }
+
+    @PUT
+    @Path("{subject}/extensions")
+    @Operation(summary = "Replace a user's extensions; the order sent is the order kept")
+    public UserBody putExtensions(@PathParam("subject") String subject, List<ExtensionBody> body) {
+        if (body == null) {
+            throw new InvalidUserException("Send the extensions as a JSON array");
+        }
+        return UserBody.of(service.replaceExtensions(caller.get(), subject, ExtensionBody.toDomain(body)));
+    }
+
+    @DELETE
+    @Path("{subject}")
+    public Response delete(@PathParam("subject") String subject) {
+        service.deleteUser(caller.get(), subject);
+        return Response.noContent().build();
+    }
+}

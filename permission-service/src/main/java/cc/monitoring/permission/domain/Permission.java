@@ -1,0 +1,47 @@
+package cc.monitoring.permission.domain;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** What a role can grant. */
+public enum Permission {
+    /** Silently monitor any monitorable interaction of the tenant (B01). */
+    MONITOR_ALL_CALLS,
+    /** Unmute while monitoring a voice call: barge in (B02). */
+    BARGE_ALL_CALLS,
+    /** Whisper to the agent only (B50). */
+    COACH_CALLS,
+    /** Manage roles and users of the tenant. */
+    MANAGE_USERS,
+    /** Read the monitoring audit trail (B40). */
+    VIEW_AUDIT;
+
+    /**
+     * Parses permission names as a client sends them.
+     *
+     * @throws UnknownPermissionException naming the first name that is not a permission
+     */
+    public static Set<Permission> parseAll(Collection<String> names) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (names == null) {
+            return permissions;
+        }
+        for (String name : names) {
+            permissions.add(parse(name));
+        }
+        return permissions;
+    }
+
+    public static Permission parse(String name) {
+        if (name == null) {
+            throw new UnknownPermissionException(null);
+        }
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UnknownPermissionException(name);
+        }
+    }
+}

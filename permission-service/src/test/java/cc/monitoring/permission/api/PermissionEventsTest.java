@@ -1,0 +1,120 @@
+package cc.monitoring.permission.api;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventJson;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.permission.ExtensionData;
+import cc.monitoring.contracts.permission.UserPermissionsChanged;
+import cc.monitoring.contracts.permission.UserRemoved;
+import cc.monitoring.testsupport.InfrastructureResource;
+import cc.monitoring.testsupport.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static cc.monitoring.permission.api.Api.ext;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+class PermissionEventsTest {
+
+    private final TopicReader kafka = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
+
+    @Test
+    void aUserChangePublishesTheFullEffectiveStateKeyedByTenantAndUser() {
+        Api api = new Api();
+        api.putUser("sam", "Supervisor", List.of(
+                ext("Mobile", "PSTN", "+14155550101"), ext("Desk", "SIP", "sip:sam@pbx.example.com")));
+
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.PERMISSION_EVENTS,
+                about(api.tenant, "sam", EventTypes.USER_PERMISSIONS_CHANGED, 1));
+        assertEquals(Topics.userKey(api.tenant, "sam"), record.key());
+        CloudEvent event = EventJson.read(record.value());
+        assertEquals("1.0", event.specversion());
+        assertEquals("/permission-service", event.source());
+        assertEquals("sam", event.subject());
+        assertEquals(api.tenant, event.tenantid());
+        assertEquals(EventTypes.SCHEMA_VERSION, event.schemaversion());
+        assertNotNull(event.time());
+        assertEquals(event.id(), TopicReader.header(record, "ce_id"));
+        assertEquals(EventTypes.USER_PERMISSIONS_CHANGED, TopicReader.header(record, "ce_type"));
+
+        UserPermissionsChanged data = event.dataAs(UserPermissionsChanged.class);
+        assertEquals(new UserPermissionsChanged(api.tenant, "sam", "Name of sam", "Supervisor",
+                List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS"),
+                List.of(new ExtensionData("Mobile", "PSTN", "+14155550101"),
+                        new ExtensionData("Desk", "SIP", "sip:sam@pbx.example.com")),
+                1), data);
+    }
+
+    @Test
+    void aRoleEditRepublishesEveryUserHoldingTheRole() {
+        Api api = new Api();
+        String roleId = api.createRole("Monitor Only", "MONITOR_ALL_CALLS");
+        api.putUser("m1", "Monitor Only", List.of());
+        api.putUser("m2", "Monitor Only", List.of());
+        api.putUser("other", "Agent", List.of());
+
+        api.asAdmin().body(Map.of("permissions", List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS")))
+                .put("/api/roles/{id}", roleId).then().statusCode(200);
+
+        for (String holder : List.of("m1", "m2")) {
+            UserPermissionsChanged data = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
+                    about(api.tenant, holder, EventTypes.USER_PERMISSIONS_CHANGED, 2)).value())
+                    .dataAs(UserPermissionsChanged.class);
+            assertEquals(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS"), data.permissions());
+            assertEquals("Monitor Only", data.role());
+        }
+        kafka.assertNoRecord(Topics.PERMISSION_EVENTS, about(api.tenant, "other", EventTypes.USER_PERMISSIONS_CHANGED, 2),
+                java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aFirstSeenUserAndARemovedUserArePublishedToo() {
+        Api api = new Api();
+        api.as("newcomer", "Supervisor").get("/api/me").then().statusCode(200);
+        UserPermissionsChanged first = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
+                about(api.tenant, "newcomer", EventTypes.USER_PERMISSIONS_CHANGED, 1)).value()).dataAs(UserPermissionsChanged.class);
+        assertEquals("Supervisor", first.role());
+
+        api.asAdmin().delete("/api/users/{s}", "newcomer").then().statusCode(204);
+        UserRemoved removed = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
+                about(api.tenant, "newcomer", EventTypes.USER_REMOVED, 2)).value()).dataAs(UserRemoved.class);
+        assertEquals(new UserRemoved(api.tenant, "newcomer", 2), removed);
+    }
+
+    @Test
+    void refusedChangesPublishNothing() {
+        Api api = new Api();
+        api.putUser("sam", "Supervisor", List.of());
+        api.asAdmin().body(Map.of("role", "Nope")).put("/api/users/{s}", "sam").then().statusCode(400);
+        kafka.assertNoRecord(Topics.PERMISSION_EVENTS, about(api.tenant, "sam", EventTypes.USER_PERMISSIONS_CHANGED, 2),
+                java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+    }
+
+    private static Predicate<ConsumerRecord<String, String>> about(String tenant, String user, String type, long revision) {
+        return record -> {
+            if (!Topics.userKey(tenant, user).equals(record.key())) {
+                return false;
+            }
+            CloudEvent event = EventJson.read(record.value());
+            return event.type().equals(type) && event.data().path("revision").asLong() == revision;
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package cc.monitoring.permission.domain;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static cc.monitoring.permission.domain.Permission.BARGE_ALL_CALLS;
+import static cc.monitoring.permission.domain.Permission.COACH_CALLS;
+import static cc.monitoring.permission.domain.Permission.MANAGE_USERS;
+import static cc.monitoring.permission.domain.Permission.MONITOR_ALL_CALLS;
+import static cc.monitoring.permission.domain.Permission.VIEW_AUDIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Not a @QuarkusTest: the rules are plain Java and the test simply calls them. */
+class PermissionRulesTest {
+
+    @Test
+    @DisplayName("B01 Administrator and Supervisor grant MONITOR_ALL_CALLS, Agent does not")
+    void B01_builtInRolesGrantMonitoringToAdministratorAndSupervisorOnly() {
+        assertTrue(Role.builtIn(BuiltInRole.Administrator).grants(MONITOR_ALL_CALLS));
+        assertTrue(Role.builtIn(BuiltInRole.Supervisor).grants(MONITOR_ALL_CALLS));
+        assertFalse(Role.builtIn(BuiltInRole.Agent).grants(MONITOR_ALL_CALLS));
+        assertEquals(Set.of(Permission.values()), BuiltInRole.Administrator.permissions());
+        assertEquals(Set.of(MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS), BuiltInRole.Supervisor.permissions());
+        assertTrue(BuiltInRole.Agent.permissions().isEmpty());
+    }
+
+    @Test
+    void B01_customRoleGrantsExactlyItsPermissions() {
+        Role monitorOnly = Role.custom("Monitor Only", Permission.parseAll(List.of("MONITOR_ALL_CALLS")));
+        assertTrue(monitorOnly.grants(MONITOR_ALL_CALLS));
+        assertFalse(monitorOnly.grants(BARGE_ALL_CALLS));
+        assertFalse(monitorOnly.grants(MANAGE_USERS));
+        assertFalse(monitorOnly.builtIn());
+    }
+
+    @Test
+    void customRoleMayHoldNoPermissionAtAll() {
+        assertTrue(Role.custom("Trainee", Set.of()).permissions().isEmpty());
+    }
+
+    @Test
+    void unknownPermissionIsRefusedByName() {
+        UnknownPermissionException e = assertThrows(UnknownPermissionException.class,
+                () -> Permission.parseAll(List.of("MONITOR_ALL_CALLS", "FLY")));
+        assertTrue(e.getMessage().contains("'FLY'"));
+        assertEquals("unknown-permission", e.type());
+    }
+
+    @Test
+    void permissionNamesAreReadWithoutCaseOrSpaces() {
+        assertEquals(Set.of(VIEW_AUDIT), Permission.parseAll(List.of(" view_audit ")));
+    }
+
+    @Test
+    void customRoleCannotTakeABuiltInName() {
+        assertThrows(RoleExistsException.class, () -> Role.custom("supervisor", Set.of()));
+    }
+
+    @Test
+    void roleNameMustBeReadable() {
+        assertThrows(InvalidRoleException.class, () -> Role.custom("", Set.of()));
+        assertThrows(InvalidRoleException.class, () -> Role.custom("<script>", Set.of()));
+        assertThrows(InvalidRoleException.class, () -> Role.custom("x".repeat(61), Set.of()));
+    }
+
+    @Test
+    void builtInRolesNeverChange() {
+        assertThrows(BuiltInRoleImmutableException.class,
+                () -> Role.builtIn(BuiltInRole.Agent).withPermissions(Set.of(MONITOR_ALL_CALLS)));
+    }
+
+    @Test
+    void B01_effectivePermissionsAreTheRolesPermissions() {
+        Role role = Role.custom("Auditor", Set.of(VIEW_AUDIT));
+        UserProfile user = new UserProfile("u1", "Ann", role, Extensions.none(), 1);
+        assertEquals(Set.of(VIEW_AUDIT), user.effectivePermissions());
+        assertFalse(user.may(MONITOR_ALL_CALLS));
+        UserProfile promoted = new UserProfile("u1", "Ann", role.withPermissions(Set.of(VIEW_AUDIT, MONITOR_ALL_CALLS)),
+                Extensions.none(), 2);
+        assertTrue(promoted.may(MONITOR_ALL_CALLS));
+    }
+
+    @Test
+    void firstSeenUserGetsTheFirstTokenGroupTheTenantKnowsElseAgent() {
+        Map<String, Role> tenantRoles = Map.of("supervisor", Role.builtIn(BuiltInRole.Supervisor));
+        assertEquals("Supervisor", Provisioning.initialRole(List.of("offline_access", "Supervisor"),
+                name -> Optional.ofNullable(tenantRoles.get(name.toLowerCase()))));
+        assertEquals("Agent", Provisioning.initialRole(List.of("offline_access"),
+                name -> Optional.ofNullable(tenantRoles.get(name.toLowerCase()))));
+        assertEquals("Agent", Provisioning.initialRole(null, name -> Optional.empty()));
+    }
+}

@@ -1,0 +1,159 @@
+package cc.monitoring.kit.outbox;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.kit.KitConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends the outbox to Kafka in commit order and deletes what the broker acknowledged. One relay
+ * at a time per schema (a PostgreSQL advisory lock), so that several instances of a service keep
+ * the per-key order. A crash between send and delete sends again: consumers are idempotent.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager em;
+    private final KitConfig config;
+    private final String bootstrapServers;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+
+    public OutboxRelay(EntityManager em, KitConfig config,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.em = em;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.outbox().enabled()) {
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    /** Something was committed to the outbox: relay it now rather than at the next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        long backoffMillis = 0;
+        while (running) {
+            try {
+                wakeUps.tryAcquire(backoffMillis > 0 ? backoffMillis : config.outbox().pollInterval().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                if (!running) {
+                    return;
+                }
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent == config.outbox().batchSize() && running);
+                backoffMillis = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoffMillis = Math.min(Math.max(backoffMillis * 2, 200), 5_000);
+                LOG.warnf("outbox relay failed, retrying in %d ms: %s", backoffMillis, e.getMessage());
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many events went out. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))")
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            select seq, topic, record_key, event_id, event_type, tenant_id, payload
+                            from outbox_event order by seq limit ?1""")
+                    .setParameter(1, config.outbox().batchSize())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            long lastSeq = 0;
+            for (Object[] row : rows) {
+                lastSeq = ((Number) row[0]).longValue();
+                ProducerRecord<String, String> record = new ProducerRecord<>((String) row[1], (String) row[2], (String) row[6]);
+                record.headers()
+                        .add(header("ce_id", row[3]))
+                        .add(header("ce_type", row[4]))
+                        .add(header("ce_tenantid", row[5]))
+                        .add(header("content-type", CloudEvent.CONTENT_TYPE));
+                acks.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            em.createNativeQuery("delete from outbox_event where seq <= ?1")
+                    .setParameter(1, lastSeq)
+                    .executeUpdate();
+            return rows.size();
+        });
+    }
+
+    private static RecordHeader header(String name, Object value) {
+        return new RecordHeader(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+    }
+}

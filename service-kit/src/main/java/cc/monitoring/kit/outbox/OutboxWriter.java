@@ -1,0 +1,56 @@
+package cc.monitoring.kit.outbox;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+/**
+ * Appends an event to the outbox in the caller's transaction, so that the state change and the
+ * event that announces it commit together. After the commit the relay is woken up at once.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public OutboxWriter(EntityManager em, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.em = em;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String topic, String key, CloudEvent event) {
+        em.createNativeQuery("""
+                        insert into outbox_event (event_id, topic, record_key, event_type, tenant_id, payload)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, event.id())
+                .setParameter(2, topic)
+                .setParameter(3, key)
+                .setParameter(4, event.type())
+                .setParameter(5, event.tenantid())
+                .setParameter(6, EventJson.write(event))
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+    }
+
+    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package cc.monitoring.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * One real Apache Kafka broker (KRaft, broker + controller in one node) per JVM, started lazily on free
+ * loopback ports and stopped by a shutdown hook.
+ * <p>
+ * If the environment variable {@code KAFKA_BOOTSTRAP_SERVERS} is set, no broker is started and that address
+ * is used. The address is also published as the system property {@value #BOOTSTRAP_PROPERTY}, so that code
+ * loaded by another class loader in the same JVM (Quarkus test class loaders) finds the same broker instead
+ * of starting a second one.
+ */
+public final class EmbeddedKafkaBroker {
+
+    public static final String ENV_BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String BOOTSTRAP_PROPERTY = "cc.monitoring.testsupport.kafka.bootstrap";
+
+    /** string literals are interned JVM-wide, so this lock is shared by all class loaders */
+    private static final Object LOCK = "cc.monitoring.testsupport.EmbeddedKafkaBroker.lock";
+
+    private static volatile long startMillis = -1;
+
+    private EmbeddedKafkaBroker() {
+    }
+
+    /** The bootstrap servers of the external broker (env) or of this JVM's embedded broker, starting it if needed. */
+    public static String bootstrapServers() {
+        String env = System.getenv(ENV_BOOTSTRAP);
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        String running = System.getProperty(BOOTSTRAP_PROPERTY);
+        if (running != null) {
+            return running;
+        }
+        synchronized (LOCK) {
+            running = System.getProperty(BOOTSTRAP_PROPERTY);
+            if (running == null) {
+                running = start();
+                System.setProperty(BOOTSTRAP_PROPERTY, running);
+            }
+            return running;
+        }
+    }
+
+    /** Milliseconds the embedded broker took to start and answer, or -1 if not started by this class loader. */
+    public static long startMillis() {
+        return startMillis;
+    }
+
+    private static String start() {
+        Quiet.apply();
+        long t0 = System.nanoTime();
+        try {
+            Path dir = Files.createTempDirectory("embedded-kafka-");
+            Path logDir = Files.createDirectories(dir.resolve("data"));
+            int brokerPort = freePort();
+            int controllerPort = freePort();
+            while (controllerPort == brokerPort) {
+                controllerPort = freePort();
+            }
+            String bootstrap = "127.0.0.1:" + brokerPort;
+
+            Properties props = new Properties();
+            props.put("process.roles", "broker,controller");
+            props.put("node.id", "1");
+            props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", "PLAINTEXT://" + bootstrap);
+            props.put("controller.listener.names", "CONTROLLER");
+            props.put("inter.broker.listener.name", "PLAINTEXT");
+            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("log.dirs", logDir.toString());
+            props.put("offsets.topic.replication.factor", "1");
+            props.put("offsets.topic.num.partitions", "5");
+            props.put("transaction.state.log.replication.factor", "1");
+            props.put("transaction.state.log.min.isr", "1");
+            props.put("transaction.state.log.num.partitions", "5");
+            props.put("share.coordinator.state.topic.replication.factor", "1");
+            props.put("share.coordinator.state.topic.min.isr", "1");
+            props.put("group.initial.rebalance.delay.ms", "0");
+            props.put("auto.create.topics.enable", "true");
+            props.put("num.partitions", "3");
+            props.put("default.replication.factor", "1");
+            props.put("min.insync.replicas", "1");
+            // small machine: few threads, small cleaner buffer (default 128 MB of heap)
+            props.put("num.network.threads", "2");
+            props.put("num.io.threads", "2");
+            props.put("background.threads", "2");
+            props.put("num.recovery.threads.per.data.dir", "1");
+            props.put("log.cleaner.threads", "1");
+            props.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
+            props.put("log.cleaner.io.buffer.size", String.valueOf(512 * 1024));
+            props.put("controller.quorum.election.timeout.ms", "1000");
+            props.put("controller.quorum.fetch.timeout.ms", "2000");
+
+            Path config = dir.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(config)) {
+                props.store(out, "embedded test broker");
+            }
+            format(config, Uuid.randomUuid().toString());
+
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            awaitReady(bootstrap, Duration.ofSeconds(60));
+            startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            System.err.printf("[test-support] embedded Kafka broker ready on %s in %d ms (data %s)%n",
+                    bootstrap, startMillis, dir);
+
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.shutdown();
+                    server.awaitShutdown();
+                } catch (Throwable ignored) {
+                    // JVM is going away
+                } finally {
+                    deleteRecursively(dir);
+                }
+            }, "embedded-kafka-shutdown"));
+            return bootstrap;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Kafka broker", e);
+        }
+    }
+
+    private static void format(Path config, String clusterId) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            rc = StorageTool.execute(new String[] { "format", "-t", clusterId, "-c", config.toString(),
+                    "--ignore-formatted" }, out);
+        } catch (Exception e) {
+            throw new IllegalStateException("formatting the embedded Kafka log dir failed: "
+                    + buffer.toString(StandardCharsets.UTF_8), e);
+        }
+        if (rc != 0) {
+            throw new IllegalStateException("formatting the embedded Kafka log dir failed (rc=" + rc + "): "
+                    + buffer.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void awaitReady(String bootstrap, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+            Exception last = null;
+            while (System.nanoTime() < deadline) {
+                try {
+                    // the broker answers describeCluster only once it has caught up with the controller
+                    if (!admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                } catch (Exception e) {
+                    last = e;
+                }
+            }
+            throw new IllegalStateException("embedded Kafka broker on " + bootstrap + " not ready within " + timeout,
+                    last);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
