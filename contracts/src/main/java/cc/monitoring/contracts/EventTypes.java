@@ -10,6 +10,38 @@ public final class EventTypes {
     public static final String USER_PERMISSIONS_CHANGED = "user-permissions-changed";
     public static final String USER_REMOVED = "user-removed";
 
+    // interaction-events (key = interaction id)
+    public static final String INTERACTION_STARTED = "interaction-started";
+    public static final String PARTICIPANT_JOINED = "participant-joined";
+    public static final String PARTICIPANT_LEFT = "participant-left";
+    public static final String MESSAGE_POSTED = "message-posted";
+    public static final String INTERACTION_ENDED = "interaction-ended";
+
+    // agent-presence (key = tenantId/userId)
+    public static final String AGENT_LOGGED_IN = "agent-logged-in";
+    public static final String AGENT_LOGGED_OUT = "agent-logged-out";
+
+    // telephony-commands (key = call id)
+    public static final String DIAL_MONITOR_LEG = "dial-monitor-leg";
+    public static final String SET_MONITOR_LEG_MODE = "set-monitor-leg-mode";
+    public static final String HANG_UP_MONITOR_LEG = "hang-up-monitor-leg";
+
+    // telephony-events (key = call id)
+    public static final String CALL_STARTED = "call-started";
+    public static final String CALL_ENDED = "call-ended";
+    public static final String MONITOR_LEG_CONNECTED = "monitor-leg-connected";
+    public static final String MONITOR_LEG_FAILED = "monitor-leg-failed";
+    public static final String MONITOR_LEG_MODE_CHANGED = "monitor-leg-muted-changed";
+    public static final String MONITOR_LEG_ENDED = "monitor-leg-ended";
+
+    // monitoring-events (key = interaction id)
+    public static final String MONITOR_REQUESTED = "monitor-requested";
+    public static final String MONITOR_JOINED = "monitor-joined";
+    public static final String MONITOR_BARGED = "barge";
+    public static final String MONITOR_MUTED = "monitor-muted";
+    public static final String MONITOR_COACHING = "coach";
+    public static final String MONITOR_ENDED = "monitor-ended";
+
     private EventTypes() {
     }
 }

@@ -1,0 +1,5 @@
+package cc.monitoring.contracts.interaction;
+
+public enum ParticipantRole {
+    AGENT, CUSTOMER
+}

@@ -1,0 +1,75 @@
+package cc.monitoring.kit.messaging;
+
+import cc.monitoring.contracts.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parks a record that a consumer cannot apply on {@code <topic>.dlq}, with why and where it came
+ * from, so that the consumer goes on with the next record.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final String bootstrapServers;
+    private KafkaProducer<String, String> producer;
+
+    public DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public void park(ConsumerRecord<String, String> record, String consumer, String reason) {
+        LOG.warnf("parking %s-%d@%d on the dead-letter topic (%s): %s", record.topic(), record.partition(),
+                record.offset(), consumer, reason);
+        ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.deadLetter(record.topic()), record.key(),
+                record.value());
+        record.headers().forEach(h -> letter.headers().add(h));
+        letter.headers()
+                .add("dlq-reason", bytes(reason))
+                .add("dlq-consumer", bytes(consumer))
+                .add("dlq-original-topic", bytes(record.topic()))
+                .add("dlq-original-partition", bytes(String.valueOf(record.partition())))
+                .add("dlq-original-offset", bytes(String.valueOf(record.offset())));
+        try {
+            producer().send(letter).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("dead-letter topic not reachable", e);
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.CLIENT_ID_CONFIG, "dead-letters",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+        }
+        return producer;
+    }
+
+    void close(@Observes ShutdownEvent ignored) {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(2));
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
+    }
+}
