@@ -1,0 +1,379 @@
+package cc.monitoring.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The local stack without Docker: {@code up} starts Kafka, PostgreSQL, Keycloak and the built
+ * services in that order, seeds the demo data, prints where everything listens and runs until
+ * Ctrl-C / SIGTERM, then stops every process it started in reverse order. {@code stop} stops a
+ * running stack from another terminal ({@code .local/stack.pid}); {@code status} shows its processes.
+ * Environment variables point at existing servers instead: {@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code DB_JDBC_URL} (+ {@code DB_USERNAME}, {@code DB_PASSWORD}), {@code OIDC_AUTH_SERVER_URL}.
+ */
+public final class LocalStack {
+
+    /** A service of the stack: its Maven module (run from its quarkus-run.jar) and HTTP port. */
+    public record ServiceSpec(String module, int port) {
+    }
+
+    /** The services, started in this order when built. Add a service with one line. */
+    static final ServiceSpec[] SERVICES = {
+        new ServiceSpec("permission-service", 8081),
+        // new ServiceSpec("interaction-service", 8082),
+        // new ServiceSpec("monitoring-service", 8083),
+        // new ServiceSpec("transcript-service", 8084),
+        // new ServiceSpec("telephony-gateway", 8085),
+    };
+
+    static final String PERMISSION_SERVICE = "permission-service";
+
+    private final StackPaths paths;
+    private final Object lock = new Object();
+    private final List<StackComponent> started = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private boolean stopping;
+
+    LocalStack(StackPaths paths) {
+        this.paths = paths;
+    }
+
+    public static void main(String[] args) {
+        quietLibraryLogging();
+        String command = args.length > 0 ? args[0] : "up";
+        StackPaths paths = StackPaths.detect();
+        int rc;
+        switch (command) {
+            case "up" -> rc = new LocalStack(paths).up();
+            case "stop" -> rc = stop(paths);
+            case "status" -> rc = status(paths);
+            default -> {
+                Console.line("usage: LocalStack up|stop|status");
+                rc = 2;
+            }
+        }
+        if (!"up".equals(command) || rc != 0) {
+            System.exit(rc);
+        }
+    }
+
+    private static void quietLibraryLogging() {
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        for (var h : root.getHandlers()) {
+            h.setLevel(Level.WARNING);
+        }
+    }
+
+    // ------------------------------------------------------------------ up
+
+    int up() {
+        Optional<ProcessHandle> running = ManagedProcess.fromPidFile(paths.stackPidFile());
+        if (running.isPresent() && running.get().pid() != ProcessHandle.current().pid()) {
+            Console.line("A local stack is already running (pid " + running.get().pid() + "). Stop it with: bin/stack stop");
+            return 1;
+        }
+        killOrphans(paths);
+        writeStackPid();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "local-stack-shutdown"));
+
+        Instant t0 = Instant.now();
+        Console.line("Starting the local stack in " + paths.root() + " (data and logs in "
+                + paths.root().relativize(paths.local()) + "/)");
+        try {
+            String kafka;
+            String jdbc;
+            String dbUser;
+            String dbPassword;
+            String issuer;
+
+            String extKafka = env("KAFKA_BOOTSTRAP_SERVERS");
+            if (extKafka != null) {
+                startComponent(new ExternalServer("kafka", "Kafka", extKafka, "KAFKA_BOOTSTRAP_SERVERS"));
+                kafka = extKafka;
+            } else {
+                KafkaServer k = new KafkaServer(paths);
+                startComponent(k);
+                kafka = k.bootstrapServers();
+            }
+
+            String extDb = env("DB_JDBC_URL");
+            if (extDb != null) {
+                startComponent(new ExternalServer("postgres", "PostgreSQL", extDb, "DB_JDBC_URL"));
+                jdbc = extDb;
+                dbUser = Optional.ofNullable(env("DB_USERNAME")).orElse("postgres");
+                dbPassword = Optional.ofNullable(env("DB_PASSWORD")).orElse("postgres");
+            } else {
+                PostgresServer pg = new PostgresServer(paths);
+                startComponent(pg);
+                jdbc = pg.jdbcUrl();
+                dbUser = pg.username();
+                dbPassword = pg.password();
+            }
+
+            String extOidc = env("OIDC_AUTH_SERVER_URL");
+            if (extOidc != null) {
+                startComponent(new ExternalServer("keycloak", "Keycloak", extOidc, "OIDC_AUTH_SERVER_URL"));
+                issuer = stripSlash(extOidc);
+            } else {
+                KeycloakServer kc = new KeycloakServer(paths);
+                startComponent(kc);
+                issuer = kc.issuerUrl();
+            }
+
+            Map<String, String> serviceEnv = ServiceProcess.stackEnv(kafka, jdbc, dbUser, dbPassword, issuer);
+            ServiceProcess permissionService = null;
+            List<String> skipped = new ArrayList<>();
+            for (ServiceSpec spec : SERVICES) {
+                ServiceProcess s = new ServiceProcess(paths, spec.module(), spec.port(), serviceEnv);
+                if (!s.isBuilt()) {
+                    Console.line(String.format("%-22s skipped: %s not built (mvn -B -ntp -DskipTests install)",
+                            spec.module(), paths.root().relativize(ServiceProcess.jar(paths, spec.module()))));
+                    skipped.add(spec.module());
+                    continue;
+                }
+                startComponent(s);
+                if (PERMISSION_SERVICE.equals(spec.module())) {
+                    permissionService = s;
+                }
+            }
+
+            Console.line("");
+            Console.line("Local stack is up in " + Console.seconds(Duration.between(t0, Instant.now())) + ":");
+            for (StackComponent c : snapshot()) {
+                Console.line("  " + c.describe());
+            }
+            Console.line("  logs         " + paths.root().relativize(paths.logs()) + "/<name>.log");
+
+            if (permissionService != null) {
+                demo(issuer, permissionService);
+            } else {
+                Console.line("");
+                Console.line("Demo seeding skipped: permission-service is not running.");
+            }
+            Console.line("");
+            printResources();
+            Console.line("");
+            Console.line("Running. Press Ctrl-C (or run bin/stack stop in another terminal) to stop everything.");
+        } catch (StartupException e) {
+            boolean interrupted;
+            synchronized (lock) {
+                interrupted = stopping;
+            }
+            if (interrupted) { // Ctrl-C / stop during start-up: the shutdown hook does the rest
+                awaitStopped();
+                return 0;
+            }
+            Console.line("");
+            Console.line("FAILED: " + e.getMessage());
+            Console.line("Stopping what was started...");
+            System.exit(1); // the shutdown hook stops everything
+            return 1;
+        }
+        awaitStopped();
+        return 0;
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startComponent(StackComponent c) {
+        synchronized (lock) {
+            if (stopping) {
+                throw new StartupException("stopping");
+            }
+            started.add(c);
+        }
+        String label = c instanceof ServiceProcess ? c.name() : switch (c.name()) {
+            case "kafka" -> "Kafka";
+            case "postgres" -> "PostgreSQL";
+            case "keycloak" -> "Keycloak";
+            default -> c.name();
+        };
+        Console.print(String.format("%-22s ", label));
+        Instant t = Instant.now();
+        c.start();
+        if (c.managed()) {
+            Console.line(" ready in " + Console.seconds(Duration.between(t, Instant.now())));
+        } else {
+            Console.line("");
+        }
+    }
+
+    private List<StackComponent> snapshot() {
+        synchronized (lock) {
+            return new ArrayList<>(started);
+        }
+    }
+
+    private void demo(String issuer, ServiceProcess permissionService) {
+        Path demoData = paths.root().resolve("deploy/demo-data.json");
+        Console.line("");
+        Console.line("Demo data (" + paths.root().relativize(demoData) + ") through " + permissionService.baseUrl() + ":");
+        try {
+            DemoSeeder seeder = new DemoSeeder(demoData, issuer, permissionService.baseUrl());
+            boolean ok = seeder.seed();
+            Console.line("");
+            Console.line("Proof:");
+            ok &= seeder.proof();
+            if (!ok) {
+                Console.line("  (some demo steps were refused; the stack keeps running — see above and "
+                        + paths.root().relativize(paths.log(PERMISSION_SERVICE)) + ")");
+            }
+            Console.line("");
+            Console.line("Try it (demo users: alice sam sue mona adam anna @acme, gina gus gail @globex; password "
+                    + seeder.password() + "):");
+            Console.line(seeder.curlExamples());
+        } catch (RuntimeException e) {
+            Console.line("  demo seeding failed: " + e.getMessage());
+        }
+    }
+
+    private void printResources() {
+        Console.line("Processes (start-up time, resident memory):");
+        for (StackComponent c : snapshot()) {
+            if (!c.managed()) {
+                continue;
+            }
+            for (ProcessHandle h : c.processes()) {
+                Console.line(String.format("  %-20s pid %-8d %7s  %6d MB", c.name(), h.pid(),
+                        Console.seconds(c.startupTime()), ManagedProcess.rssKb(h) / 1024));
+            }
+        }
+        ProcessHandle self = ProcessHandle.current();
+        long own = ManagedProcess.rssOf(self.pid());
+        Console.line(String.format("  %-20s pid %-8d %7s  %6d MB", "launcher", self.pid(), "", Math.max(own, 0) / 1024));
+    }
+
+    private void shutdown() {
+        List<StackComponent> toStop;
+        synchronized (lock) {
+            stopping = true;
+            toStop = new ArrayList<>(started);
+        }
+        Collections.reverse(toStop);
+        if (toStop.stream().anyMatch(StackComponent::managed)) {
+            Console.line("");
+            Console.line("Stopping the local stack...");
+        }
+        for (StackComponent c : toStop) {
+            if (!c.managed()) {
+                continue;
+            }
+            Instant t = Instant.now();
+            try {
+                c.stop();
+                Console.line(String.format("  %-20s stopped in %s", c.name(), Console.seconds(Duration.between(t, Instant.now()))));
+            } catch (RuntimeException e) {
+                Console.line("  " + c.name() + ": " + e.getMessage());
+            }
+        }
+        ManagedProcess.deleteQuietly(paths.stackPidFile());
+        stopped.countDown();
+    }
+
+    private void writeStackPid() {
+        try {
+            Files.writeString(paths.stackPidFile(), ProcessHandle.current().pid() + System.lineSeparator());
+        } catch (IOException e) {
+            throw new StartupException("cannot write " + paths.stackPidFile() + ": " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ stop / status
+
+    static int stop(StackPaths paths) {
+        Optional<ProcessHandle> launcher = ManagedProcess.fromPidFile(paths.stackPidFile());
+        if (launcher.isEmpty()) {
+            Console.line("No local stack is running.");
+        } else {
+            ProcessHandle h = launcher.get();
+            Console.print("Stopping the local stack (pid " + h.pid() + ") ");
+            h.destroy(); // SIGTERM: its shutdown hook stops every process in reverse order
+            Instant end = Instant.now().plusSeconds(150);
+            while (h.isAlive() && Instant.now().isBefore(end)) {
+                sleep(1000);
+                Console.print(".");
+            }
+            if (h.isAlive()) {
+                Console.print(" not stopped in time, killing it");
+                h.destroyForcibly();
+            }
+            Console.line(" stopped.");
+        }
+        ManagedProcess.deleteQuietly(paths.stackPidFile());
+        killOrphans(paths);
+        return 0;
+    }
+
+    /** Processes left behind by a launcher that was killed hard (pid files in .local/pids). */
+    static void killOrphans(StackPaths paths) {
+        try (Stream<Path> files = Files.list(paths.pids())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Optional<ProcessHandle> p = ManagedProcess.fromPidFile(f);
+                if (p.isPresent() && looksLikeOurs(p.get())) {
+                    Console.line("Stopping leftover process " + f.getFileName() + " (pid " + p.get().pid() + ")");
+                    ManagedProcess.terminateTree(p.get(), Duration.ofSeconds(20));
+                }
+                ManagedProcess.deleteQuietly(f);
+            }
+        } catch (IOException e) {
+            // nothing to clean
+        }
+    }
+
+    private static boolean looksLikeOurs(ProcessHandle h) {
+        String cmd = h.info().command().orElse("");
+        return cmd.contains("java") || cmd.contains("postgres") || cmd.contains("bash") || cmd.contains("sh");
+    }
+
+    static int status(StackPaths paths) {
+        Optional<ProcessHandle> launcher = ManagedProcess.fromPidFile(paths.stackPidFile());
+        Console.line(launcher.map(h -> "Local stack running (launcher pid " + h.pid() + ")")
+                .orElse("No local stack is running."));
+        try (Stream<Path> files = Files.list(paths.pids())) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                String name = f.getFileName().toString().replace(".pid", "");
+                ManagedProcess.fromPidFile(f).ifPresent(h -> Console.line(String.format("  %-20s pid %-8d %6d MB",
+                        name, h.pid(), ManagedProcess.rssKb(h) / 1024)));
+            }
+        } catch (IOException e) {
+            // no pid files
+        }
+        return 0;
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
