@@ -1,0 +1,80 @@
+package cc.monitoring.monitor.api;
+
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.monitor.api.Views.DetailsView;
+import cc.monitoring.monitor.api.Views.Row;
+import cc.monitoring.monitor.api.Views.TablePage;
+import cc.monitoring.monitor.domain.InvalidRequestException;
+import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
+import cc.monitoring.monitor.service.MonitoringTable;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** The Interaction Monitoring table and the details of one interaction. */
+@Path("/api/monitoring/interactions")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitoringTableResource {
+
+    private static final Set<String> STATES = Set.of("ACTIVE", "ENDED");
+
+    private final MonitoringTable table;
+    private final CurrentCaller caller;
+
+    public MonitoringTableResource(MonitoringTable table, CurrentCaller caller) {
+        this.table = table;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Active and previously monitored interactions of the tenant, newest first, with their monitors")
+    public TablePage list(@QueryParam("state") String state, @QueryParam("channel") String channel,
+                          @QueryParam("agent") String agent,
+                          @QueryParam("page") @DefaultValue("0") int page,
+                          @QueryParam("size") @DefaultValue("50") int size) {
+        Paging.check(page, size);
+        TableFilter filter = new TableFilter(state(state), channel(channel), agent == null || agent.isBlank() ? null : agent.trim());
+        MonitoringTable.Page found = table.page(caller.get(), filter, page, size);
+        return new TablePage(found.rows().stream().map(Row::of).toList(), page, size, found.hasMore());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Interaction Details, Active Participants and Interaction Monitors")
+    public DetailsView details(@PathParam("id") String id) {
+        return DetailsView.of(table.details(caller.get(), id));
+    }
+
+    private static String state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        String upper = state.trim().toUpperCase(Locale.ROOT);
+        if (!STATES.contains(upper)) {
+            throw new InvalidRequestException("state is ACTIVE or ENDED");
+        }
+        return upper;
+    }
+
+    private static Channel channel(String channel) {
+        if (channel == null || channel.isBlank()) {
+            return null;
+        }
+        try {
+            return Channel.valueOf(channel.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("channel is one of VOICE, CHAT, SMS, MESSAGING");
+        }
+    }
+}

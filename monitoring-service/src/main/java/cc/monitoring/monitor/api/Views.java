@@ -1,0 +1,96 @@
+package cc.monitoring.monitor.api;
+
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.monitoring.EndReason;
+import cc.monitoring.contracts.monitoring.SessionMode;
+import cc.monitoring.monitor.domain.Extension;
+import cc.monitoring.monitor.domain.Session;
+import cc.monitoring.monitor.domain.SessionState;
+import cc.monitoring.monitor.persistence.AuditRecordEntity;
+import cc.monitoring.monitor.persistence.InteractionEntity;
+import cc.monitoring.monitor.persistence.ParticipantEntity;
+import cc.monitoring.monitor.persistence.SessionEntity;
+import cc.monitoring.monitor.service.MonitoringTable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Response and request bodies of monitoring-service. */
+final class Views {
+
+    private Views() {
+    }
+
+    record StartRequest(String interactionId, String extension) {
+    }
+
+    record SessionView(String sessionId, String interactionId, Channel channel, SessionState state, SessionMode mode,
+                       Extension extension, EndReason endReason, String endDetail, Instant requestedAt,
+                       Instant joinedAt, Instant endedAt) {
+        static SessionView of(Session s) {
+            return new SessionView(s.id(), s.interactionId(), s.channel(), s.state(), s.mode(), s.extension(),
+                    s.endReason(), s.endDetail(), s.requestedAt(), s.joinedAt(), s.endedAt());
+        }
+    }
+
+    /** Who monitors an interaction now, and since when. */
+    record MonitorView(String sessionId, String supervisorId, String supervisorName, SessionState state,
+                       SessionMode mode, Instant since) {
+        static MonitorView of(SessionEntity s) {
+            return new MonitorView(s.sessionId, s.supervisorId, s.supervisorName, s.state, s.mode,
+                    s.joinedAt != null ? s.joinedAt : s.requestedAt);
+        }
+    }
+
+    /** Whether the caller can press Monitor on this row, and if not, why (B52). */
+    record MonitorAction(boolean allowed, String reason) {
+        static MonitorAction of(java.util.Optional<String> whyNot) {
+            return new MonitorAction(whyNot.isEmpty(), whyNot.orElse(null));
+        }
+    }
+
+    record Row(String interactionId, Channel channel, String flowId, String flowName, String agentId, String agentName,
+               String customer, String state, Instant startedAt, Instant endedAt, long lastMessageSeq,
+               List<MonitorView> monitors, MonitorAction monitor) {
+        static Row of(MonitoringTable.Row row) {
+            InteractionEntity i = row.interaction();
+            return new Row(i.interactionId, i.channel, i.flowId, i.flowName, i.agentId, i.agentName, i.customer, i.state,
+                    i.startedAt, i.endedAt, i.lastMessageSeq, row.monitors().stream().map(MonitorView::of).toList(),
+                    MonitorAction.of(row.whyNotMonitor()));
+        }
+    }
+
+    record TablePage(List<Row> items, int page, int size, boolean hasMore) {
+    }
+
+    record ParticipantView(String participantId, String role, String displayName, Instant joinedAt) {
+        static ParticipantView of(ParticipantEntity p) {
+            return new ParticipantView(p.key.participantId(), p.role, p.displayName, p.joinedAt);
+        }
+    }
+
+    /** B32: Interaction Details, Active Participants, Interaction Monitors. */
+    record DetailsView(Row details, List<ParticipantView> participants, List<MonitorView> monitors) {
+        static DetailsView of(MonitoringTable.Details d) {
+            Row row = Row.of(new MonitoringTable.Row(d.interaction(), d.monitors(), d.whyNotMonitor()));
+            return new DetailsView(row, d.participants().stream().map(ParticipantView::of).toList(),
+                    d.monitors().stream().map(MonitorView::of).toList());
+        }
+    }
+
+    record AuditView(long id, Instant at, String actorId, String actorName, String action, String outcome,
+                     String interactionId, String sessionId, String detail) {
+        static AuditView of(AuditRecordEntity a) {
+            return new AuditView(a.id, a.at, a.actorId, a.actorName, a.action, a.outcome, a.interactionId, a.sessionId,
+                    a.detail);
+        }
+    }
+
+    record AuditPage(List<AuditView> items, int page, int size, boolean hasMore) {
+    }
+
+    /** What the console needs to know about the caller. */
+    record MeView(String tenantId, String userId, String displayName, List<String> permissions,
+                  List<Extension> extensions, boolean loggedInAsAgent, List<SessionView> liveSessions) {
+    }
+}

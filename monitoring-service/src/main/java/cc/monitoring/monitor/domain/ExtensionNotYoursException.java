@@ -1,0 +1,9 @@
+package cc.monitoring.monitor.domain;
+
+public final class ExtensionNotYoursException extends MonitoringRefusedException {
+    public static final String TYPE = "extension-not-yours";
+
+    public ExtensionNotYoursException(String address) {
+        super(Kind.INVALID, TYPE, "Not your extension", "Extension " + address + " is not one of your extensions");
+    }
+}

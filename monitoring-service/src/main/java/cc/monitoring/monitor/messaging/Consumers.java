@@ -1,0 +1,44 @@
+package cc.monitoring.monitor.messaging;
+
+import cc.monitoring.kit.messaging.IncomingEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** The Kafka adapter: batches from each topic, handed to the idempotent handler. */
+@ApplicationScoped
+public class Consumers {
+
+    private final IncomingEvents incoming;
+    private final ReadModels readModels;
+
+    public Consumers(IncomingEvents incoming, ReadModels readModels) {
+        this.incoming = incoming;
+        this.readModels = readModels;
+    }
+
+    @Incoming("interaction-events")
+    @Blocking
+    public void interactionEvents(ConsumerRecords<String, String> records) {
+        incoming.process("monitoring-service.interaction-events", records, readModels::onInteractionEvent);
+    }
+
+    @Incoming("permission-events")
+    @Blocking
+    public void permissionEvents(ConsumerRecords<String, String> records) {
+        incoming.process("monitoring-service.permission-events", records, readModels::onPermissionEvent);
+    }
+
+    @Incoming("agent-presence")
+    @Blocking
+    public void agentPresence(ConsumerRecords<String, String> records) {
+        incoming.process("monitoring-service.agent-presence", records, readModels::onPresenceEvent);
+    }
+
+    @Incoming("telephony-events")
+    @Blocking
+    public void telephonyEvents(ConsumerRecords<String, String> records) {
+        incoming.process("monitoring-service.telephony-events", records, readModels::onTelephonyEvent);
+    }
+}

@@ -1,0 +1,174 @@
+package cc.monitoring.monitor.messaging;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.interaction.AgentPresenceChanged;
+import cc.monitoring.contracts.interaction.InteractionEnded;
+import cc.monitoring.contracts.interaction.InteractionStarted;
+import cc.monitoring.contracts.interaction.MessagePosted;
+import cc.monitoring.contracts.interaction.ParticipantChanged;
+import cc.monitoring.contracts.permission.UserPermissionsChanged;
+import cc.monitoring.contracts.permission.UserRemoved;
+import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.monitor.persistence.InteractionEntity;
+import cc.monitoring.monitor.service.SessionLifecycle;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/**
+ * Applies incoming events to the read models and, where sessions are concerned, to the session
+ * lifecycle. Called inside the consumer's transaction, once per event id.
+ */
+@ApplicationScoped
+public class ReadModels {
+
+    private final EntityManager em;
+    private final SessionLifecycle lifecycle;
+    private final ObjectMapper json;
+
+    public ReadModels(EntityManager em, SessionLifecycle lifecycle, ObjectMapper json) {
+        this.em = em;
+        this.lifecycle = lifecycle;
+        this.json = json;
+    }
+
+    public void onInteractionEvent(CloudEvent event) {
+        switch (event.type()) {
+            case EventTypes.INTERACTION_STARTED -> started(event.dataAs(InteractionStarted.class));
+            case EventTypes.PARTICIPANT_JOINED -> joined(event.dataAs(ParticipantChanged.class));
+            case EventTypes.PARTICIPANT_LEFT -> left(event.dataAs(ParticipantChanged.class));
+            case EventTypes.MESSAGE_POSTED -> messagePosted(event.dataAs(MessagePosted.class));
+            case EventTypes.INTERACTION_ENDED -> ended(event.dataAs(InteractionEnded.class));
+            default -> { /* a type this version does not know: nothing to do */ }
+        }
+    }
+
+    public void onPermissionEvent(CloudEvent event) {
+        switch (event.type()) {
+            case EventTypes.USER_PERMISSIONS_CHANGED -> {
+                UserPermissionsChanged user = event.dataAs(UserPermissionsChanged.class);
+                int changed = em.createNativeQuery("""
+                                insert into user_access (tenant_id, user_id, display_name, role, permissions, extensions, revision, removed)
+                                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), cast(?6 as jsonb), ?7, false)
+                                on conflict (tenant_id, user_id) do update set display_name = excluded.display_name,
+                                    role = excluded.role, permissions = excluded.permissions, extensions = excluded.extensions,
+                                    revision = excluded.revision, removed = false
+                                where user_access.revision < excluded.revision""")
+                        .setParameter(1, user.tenantId()).setParameter(2, user.userId())
+                        .setParameter(3, user.displayName()).setParameter(4, user.role())
+                        .setParameter(5, write(user.permissions())).setParameter(6, write(user.extensions()))
+                        .setParameter(7, user.revision())
+                        .executeUpdate();
+                if (changed == 1) {
+                    lifecycle.permissionsChanged(user.tenantId(), user.userId(), user.permissions());
+                }
+            }
+            case EventTypes.USER_REMOVED -> {
+                UserRemoved user = event.dataAs(UserRemoved.class);
+                int changed = em.createNativeQuery("""
+                                insert into user_access (tenant_id, user_id, permissions, extensions, revision, removed)
+                                values (?1, ?2, '[]', '[]', ?3, true)
+                                on conflict (tenant_id, user_id) do update set permissions = '[]', extensions = '[]',
+                                    revision = excluded.revision, removed = true
+                                where user_access.revision < excluded.revision""")
+                        .setParameter(1, user.tenantId()).setParameter(2, user.userId()).setParameter(3, user.revision())
+                        .executeUpdate();
+                if (changed == 1) {
+                    lifecycle.permissionsChanged(user.tenantId(), user.userId(), List.of());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    public void onPresenceEvent(CloudEvent event) {
+        if (!EventTypes.AGENT_LOGGED_IN.equals(event.type()) && !EventTypes.AGENT_LOGGED_OUT.equals(event.type())) {
+            return;
+        }
+        AgentPresenceChanged presence = event.dataAs(AgentPresenceChanged.class);
+        em.createNativeQuery("""
+                        insert into agent_presence (tenant_id, user_id, logged_in, revision, changed_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (tenant_id, user_id) do update set logged_in = excluded.logged_in,
+                            revision = excluded.revision, changed_at = excluded.changed_at
+                        where agent_presence.revision < excluded.revision""")
+                .setParameter(1, presence.tenantId()).setParameter(2, presence.userId())
+                .setParameter(3, presence.loggedIn()).setParameter(4, presence.revision())
+                .setParameter(5, presence.at() == null ? java.time.Instant.now() : presence.at())
+                .executeUpdate();
+    }
+
+    public void onTelephonyEvent(CloudEvent event) {
+        switch (event.type()) {
+            case EventTypes.MONITOR_LEG_CONNECTED -> lifecycle.legConnected(event.dataAs(MonitorLegEvent.class));
+            case EventTypes.MONITOR_LEG_FAILED -> lifecycle.legFailed(event.dataAs(MonitorLegEvent.class));
+            case EventTypes.MONITOR_LEG_ENDED -> lifecycle.legEnded(event.dataAs(MonitorLegEvent.class));
+            default -> { /* calls are followed through interaction-events */ }
+        }
+    }
+
+    private void started(InteractionStarted started) {
+        em.createNativeQuery("""
+                        insert into interaction (interaction_id, tenant_id, channel, flow_id, flow_name, silent_monitoring,
+                            agent_id, agent_name, customer, call_id, state, started_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'ACTIVE', ?11)
+                        on conflict (interaction_id) do nothing""")
+                .setParameter(1, started.interactionId()).setParameter(2, started.tenantId())
+                .setParameter(3, started.channel().name()).setParameter(4, started.flowId())
+                .setParameter(5, started.flowName()).setParameter(6, started.silentMonitoring())
+                .setParameter(7, started.agentId()).setParameter(8, started.agentName())
+                .setParameter(9, started.customer()).setParameter(10, started.callId())
+                .setParameter(11, started.startedAt() == null ? java.time.Instant.now() : started.startedAt())
+                .executeUpdate();
+    }
+
+    private void joined(ParticipantChanged p) {
+        em.createNativeQuery("""
+                        insert into participant (interaction_id, participant_id, role, display_name, joined_at)
+                        select ?1, ?2, ?3, ?4, ?5 where exists (select 1 from interaction where interaction_id = ?1)
+                        on conflict (interaction_id, participant_id) do update set left_at = null, joined_at = excluded.joined_at""")
+                .setParameter(1, p.interactionId()).setParameter(2, p.participantId())
+                .setParameter(3, p.role() == null ? "CUSTOMER" : p.role().name()).setParameter(4, p.displayName())
+                .setParameter(5, p.at() == null ? java.time.Instant.now() : p.at())
+                .executeUpdate();
+    }
+
+    private void left(ParticipantChanged p) {
+        em.createNativeQuery("update participant set left_at = ?3 where interaction_id = ?1 and participant_id = ?2")
+                .setParameter(1, p.interactionId()).setParameter(2, p.participantId())
+                .setParameter(3, p.at() == null ? java.time.Instant.now() : p.at())
+                .executeUpdate();
+    }
+
+    private void messagePosted(MessagePosted message) {
+        em.createNativeQuery("""
+                        update interaction set last_message_seq = ?2, last_message_at = ?3
+                        where interaction_id = ?1 and last_message_seq < ?2""")
+                .setParameter(1, message.interactionId()).setParameter(2, message.sequence())
+                .setParameter(3, message.postedAt() == null ? java.time.Instant.now() : message.postedAt())
+                .executeUpdate();
+    }
+
+    private void ended(InteractionEnded ended) {
+        InteractionEntity interaction = em.find(InteractionEntity.class, ended.interactionId(),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (interaction == null || !interaction.isActive()) {
+            return;
+        }
+        interaction.state = InteractionEntity.ENDED;
+        interaction.endedAt = ended.endedAt() == null ? java.time.Instant.now() : ended.endedAt();
+        lifecycle.interactionEnded(interaction);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

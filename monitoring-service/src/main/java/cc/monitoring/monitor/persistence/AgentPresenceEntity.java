@@ -1,0 +1,23 @@
+package cc.monitoring.monitor.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** Read model of agent-desktop logins (agent-presence). */
+@Entity
+@Table(name = "agent_presence")
+public class AgentPresenceEntity extends PanacheEntityBase {
+
+    @EmbeddedId
+    public UserAccessEntity.UserKey key;
+    @Column(name = "logged_in")
+    public boolean loggedIn;
+    public long revision;
+    @Column(name = "changed_at")
+    public Instant changedAt;
+}

@@ -1,0 +1,37 @@
+package cc.monitoring.monitor.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class AuditRepository implements PanacheRepositoryBase<AuditRecordEntity, Long> {
+
+    public record AuditFilter(String supervisorId, String interactionId, Instant from, Instant to) {
+    }
+
+    public List<AuditRecordEntity> search(String tenantId, AuditFilter filter, int page, int size) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant");
+        Parameters params = Parameters.with("tenant", tenantId);
+        if (filter.supervisorId() != null) {
+            query.append(" and actorId = :actor");
+            params.and("actor", filter.supervisorId());
+        }
+        if (filter.interactionId() != null) {
+            query.append(" and interactionId = :interaction");
+            params.and("interaction", filter.interactionId());
+        }
+        if (filter.from() != null) {
+            query.append(" and at >= :from");
+            params.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.append(" and at < :to");
+            params.and("to", filter.to());
+        }
+        return find(query + " order by at desc, id desc", params).range(page * size, page * size + size).list();
+    }
+}

@@ -1,0 +1,92 @@
+package cc.monitoring.monitor.service;
+
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.monitor.domain.InteractionNotFoundException;
+import cc.monitoring.monitor.domain.MonitorNotPermittedException;
+import cc.monitoring.monitor.domain.MonitoringPolicy;
+import cc.monitoring.monitor.domain.Permissions;
+import cc.monitoring.monitor.domain.Supervisor;
+import cc.monitoring.monitor.persistence.Directory;
+import cc.monitoring.monitor.persistence.InteractionEntity;
+import cc.monitoring.monitor.persistence.InteractionRepository;
+import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
+import cc.monitoring.monitor.persistence.ParticipantEntity;
+import cc.monitoring.monitor.persistence.SessionEntity;
+import cc.monitoring.monitor.persistence.SessionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The Interaction Monitoring table (B10, B12) and an interaction's details view (B32). */
+@ApplicationScoped
+@Transactional
+public class MonitoringTable {
+
+    /** A row and the people monitoring it now; {@code whyNotMonitor} is empty when Monitor can be used (B52). */
+    public record Row(InteractionEntity interaction, List<SessionEntity> monitors, Optional<String> whyNotMonitor) {
+    }
+
+    public record Page(List<Row> rows, int page, int size, boolean hasMore) {
+    }
+
+    public record Details(InteractionEntity interaction, List<ParticipantEntity> participants,
+                          List<SessionEntity> monitors, Optional<String> whyNotMonitor) {
+    }
+
+    private final Directory directory;
+    private final InteractionRepository interactions;
+    private final SessionRepository sessions;
+
+    public MonitoringTable(Directory directory, InteractionRepository interactions, SessionRepository sessions) {
+        this.directory = directory;
+        this.interactions = interactions;
+        this.sessions = sessions;
+    }
+
+    public Page page(Caller caller, TableFilter filter, int page, int size) {
+        Supervisor supervisor = requireMonitor(caller);
+        List<InteractionEntity> found = interactions.table(caller.tenantId(), filter, page, size);
+        boolean hasMore = found.size() > size;
+        List<InteractionEntity> rows = hasMore ? found.subList(0, size) : found;
+        Map<String, List<SessionEntity>> monitors = sessions.liveOnInteractions(
+                        rows.stream().map(i -> i.interactionId).toList()).stream()
+                .collect(Collectors.groupingBy(s -> s.interactionId));
+        boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
+        return new Page(rows.stream().map(i -> {
+            List<SessionEntity> on = monitors.getOrDefault(i.interactionId, List.of());
+            return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on));
+        }).toList(), page, size, hasMore);
+    }
+
+    public Details details(Caller caller, String interactionId) {
+        Supervisor supervisor = requireMonitor(caller);
+        InteractionEntity interaction = interactions.findByIdOptional(interactionId)
+                .filter(i -> i.tenantId.equals(caller.tenantId()) && i.silentMonitoring)
+                .orElseThrow(InteractionNotFoundException::new);
+        List<ParticipantEntity> participants = ParticipantEntity.list(
+                "key.interactionId = ?1 and leftAt is null order by joinedAt", interactionId);
+        List<SessionEntity> monitors = sessions.liveOnInteractions(List.of(interactionId));
+        boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
+        return new Details(interaction, participants, monitors, whyNot(supervisor, interaction, busyOnVoice, monitors));
+    }
+
+    private Supervisor requireMonitor(Caller caller) {
+        Supervisor supervisor = directory.supervisor(caller);
+        if (!supervisor.may(Permissions.MONITOR_ALL_CALLS)) {
+            throw new MonitorNotPermittedException();
+        }
+        return supervisor;
+    }
+
+    private static Optional<String> whyNot(Supervisor supervisor, InteractionEntity interaction, boolean busyOnVoice,
+                                           List<SessionEntity> monitors) {
+        boolean mine = monitors.stream().anyMatch(s -> s.supervisorId.equals(supervisor.userId()));
+        return MonitoringPolicy.whyNot(supervisor, interaction.toDomain(),
+                busyOnVoice && interaction.channel == Channel.VOICE, mine);
+    }
+}

@@ -1,0 +1,187 @@
+package cc.monitoring.monitor.api;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventJson;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.interaction.AgentPresenceChanged;
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.interaction.InteractionEnded;
+import cc.monitoring.contracts.interaction.InteractionStarted;
+import cc.monitoring.contracts.interaction.ParticipantChanged;
+import cc.monitoring.contracts.interaction.ParticipantRole;
+import cc.monitoring.contracts.permission.ExtensionData;
+import cc.monitoring.contracts.permission.UserPermissionsChanged;
+import cc.monitoring.contracts.telephony.LegMode;
+import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.testsupport.InfrastructureResource;
+import cc.monitoring.testsupport.Tokens;
+import cc.monitoring.testsupport.TopicReader;
+import cc.monitoring.testsupport.TopicWriter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * One test's tenant and the other services around monitoring-service, played through their
+ * events on the real broker: permission-service (users), interaction-service (calls and chats),
+ * the agent desktop (presence) and the telephony gateway (legs).
+ */
+final class World {
+
+    static final TopicWriter KAFKA = new TopicWriter(InfrastructureResource.kafkaBootstrapServers());
+    static final TopicReader TOPICS = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
+    static final List<String> SUPERVISOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
+    static final List<String> ADMINISTRATOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
+            "MANAGE_USERS", "VIEW_AUDIT");
+
+    final String tenant = Tokens.uniqueTenant();
+    private final Map<String, Long> revisions = new HashMap<>();
+
+    // --- permission-service ------------------------------------------------------------
+
+    /** Publishes a user's effective state and waits until monitoring-service knows it. */
+    void user(String userId, List<String> permissions, ExtensionData... extensions) {
+        long revision = revisions.merge(userId, 1L, Long::sum);
+        publish(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), EventTypes.USER_PERMISSIONS_CHANGED, userId,
+                new UserPermissionsChanged(tenant, userId, "Name " + userId, "Role", permissions, List.of(extensions), revision));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
+                .statusCode(200).body("permissions", equalTo(permissions.stream().sorted().toList()))
+                .body("extensions.size()", equalTo(extensions.length)));
+    }
+
+    void supervisor(String userId) {
+        user(userId, SUPERVISOR, desk(userId), mobile(userId));
+    }
+
+    static ExtensionData desk(String userId) {
+        return new ExtensionData("Desk", "SIP", "sip:" + userId + "@pbx.example.com");
+    }
+
+    static ExtensionData mobile(String userId) {
+        return new ExtensionData("Mobile", "PSTN", "+1415555" + String.format("%04d", Math.abs(userId.hashCode()) % 10_000));
+    }
+
+    // --- agent desktop ---------------------------------------------------------------------
+
+    void agentDesktop(String userId, boolean loggedIn) {
+        long revision = revisions.merge("presence/" + userId, 1L, Long::sum);
+        publish(Topics.AGENT_PRESENCE, Topics.userKey(tenant, userId),
+                loggedIn ? EventTypes.AGENT_LOGGED_IN : EventTypes.AGENT_LOGGED_OUT, userId,
+                new AgentPresenceChanged(tenant, userId, loggedIn, Instant.now(), revision));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
+                .body("loggedInAsAgent", equalTo(loggedIn)));
+    }
+
+    // --- interaction-service -----------------------------------------------------------------
+
+    record Call(String interactionId, String callId) {
+    }
+
+    /** A live voice call with {@code agentId} on a flow with silent monitoring on; waits until it is in the table. */
+    Call call(String agentId, String watcher) {
+        Call call = startInteraction(Channel.VOICE, agentId, true, null);
+        awaitInTable(watcher, call.interactionId());
+        return call;
+    }
+
+    String chat(String agentId, String watcher) {
+        String id = startInteraction(Channel.CHAT, agentId, true, null).interactionId();
+        awaitInTable(watcher, id);
+        return id;
+    }
+
+    /**
+     * Publishes interaction-started; {@code key} overrides the record key so that a test can order
+     * records on one partition (the contract's key is the interaction id; consumers do not rely on it).
+     */
+    Call startInteraction(Channel channel, String agentId, boolean silentMonitoring, String key) {
+        String interactionId = UUID.randomUUID().toString();
+        String callId = channel == Channel.VOICE ? "CA" + UUID.randomUUID().toString().replace("-", "") : null;
+        publish(Topics.INTERACTION_EVENTS, key == null ? interactionId : key, EventTypes.INTERACTION_STARTED, interactionId,
+                new InteractionStarted(tenant, interactionId, channel, "support", "Support line", silentMonitoring, agentId,
+                        "Agent " + agentId, "+15550001111", callId, Instant.now()));
+        publish(Topics.INTERACTION_EVENTS, key == null ? interactionId : key, EventTypes.PARTICIPANT_JOINED, interactionId,
+                new ParticipantChanged(tenant, interactionId, agentId, ParticipantRole.AGENT, "Agent " + agentId, Instant.now()));
+        publish(Topics.INTERACTION_EVENTS, key == null ? interactionId : key, EventTypes.PARTICIPANT_JOINED, interactionId,
+                new ParticipantChanged(tenant, interactionId, "+15550001111", ParticipantRole.CUSTOMER, "Customer", Instant.now()));
+        return new Call(interactionId, callId);
+    }
+
+    void end(String interactionId) {
+        publish(Topics.INTERACTION_EVENTS, interactionId, EventTypes.INTERACTION_ENDED, interactionId,
+                new InteractionEnded(tenant, interactionId, Channel.VOICE, "CUSTOMER", Instant.now()));
+    }
+
+    void awaitInTable(String watcher, String interactionId) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(watcher).get("/api/monitoring/interactions")
+                .then().statusCode(200).body("items.interactionId", hasItem(interactionId)));
+    }
+
+    // --- telephony-gateway ---------------------------------------------------------------------
+
+    void legConnected(Call call, String sessionId) {
+        leg(EventTypes.MONITOR_LEG_CONNECTED, call, sessionId, LegMode.MUTED, null);
+    }
+
+    void legFailed(Call call, String sessionId, String reason) {
+        leg(EventTypes.MONITOR_LEG_FAILED, call, sessionId, null, reason);
+    }
+
+    private void leg(String type, Call call, String sessionId, LegMode mode, String reason) {
+        publish(Topics.TELEPHONY_EVENTS, call.callId(), type, call.callId(),
+                new MonitorLegEvent(tenant, call.callId(), sessionId, "leg-" + sessionId, mode, reason, Instant.now()));
+    }
+
+    // --- REST and Kafka as a client ----------------------------------------------------------------
+
+    RequestSpecification as(String userId) {
+        return given().auth().oauth2(Tokens.user(tenant, userId).name("Name " + userId).sign()).contentType(ContentType.JSON);
+    }
+
+    /** Starts monitoring and returns the session id (expects 201). */
+    String monitor(String userId, String interactionId, String extension) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("interactionId", interactionId);
+        body.put("extension", extension);
+        return as(userId).body(body).post("/api/monitoring/sessions").then().statusCode(201).extract().path("sessionId");
+    }
+
+    /** A monitored, answered voice session. */
+    String activeMonitor(String userId, Call call) {
+        String sessionId = monitor(userId, call.interactionId(), desk(userId).address());
+        legConnected(call, sessionId);
+        awaitSession(userId, sessionId, "ACTIVE");
+        return sessionId;
+    }
+
+    void awaitSession(String userId, String sessionId, String state) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
+                .then().statusCode(200).body("state", equalTo(state)));
+    }
+
+    /** The record of {@code type} about {@code sessionId} on {@code topic}, parsed. */
+    static CloudEvent awaitEvent(String topic, String type, String sessionId) {
+        ConsumerRecord<String, String> record = TOPICS.awaitRecord(topic, r -> {
+            CloudEvent e = EventJson.read(r.value());
+            return e.type().equals(type) && sessionId.equals(e.data().path("sessionId").asText());
+        }, Duration.ofSeconds(20));
+        return EventJson.read(record.value());
+    }
+
+    void publish(String topic, String key, String type, String subject, Object data) {
+        KAFKA.send(topic, key, EventJson.write(CloudEvent.of(type, "/test", tenant, subject, data)));
+    }
+}
