@@ -32,8 +32,8 @@ public final class LocalStack {
     /** The services, started in this order when built. Add a service with one line. */
     static final ServiceSpec[] SERVICES = {
         new ServiceSpec("permission-service", 8081),
-        // new ServiceSpec("interaction-service", 8082),
-        // new ServiceSpec("monitoring-service", 8083),
+        new ServiceSpec("interaction-service", 8082),
+        new ServiceSpec("monitoring-service", 8083),
         // new ServiceSpec("transcript-service", 8084),
         // new ServiceSpec("telephony-gateway", 8085),
     };

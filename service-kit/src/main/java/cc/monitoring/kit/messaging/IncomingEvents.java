@@ -81,7 +81,8 @@ public class IncomingEvents {
 
     private static boolean isPoison(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MalformedEventException || cause instanceof IllegalArgumentException) {
+            if (cause instanceof MalformedEventException || cause instanceof IllegalArgumentException
+                    || cause instanceof cc.monitoring.kit.problem.DomainException) {
                 return true;
             }
         }

@@ -1,0 +1,226 @@
+package cc.monitoring.interaction.domain;
+
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.interaction.ParticipantRole;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A conversation between a customer and an agent on one channel, from start to end. It keeps the
+ * flow's name and silent-monitoring toggle as they were when it started (B03). {@code ACTIVE → ENDED};
+ * ended is final. Every change is recorded in order and drained by the caller to publish it.
+ */
+public final class Interaction {
+
+    static final int MAX_TENANT = 100;
+    static final int MAX_ID = 200;
+    static final int MAX_NAME = 200;
+    private static final java.util.Set<String> ENDERS = java.util.Set.of("AGENT", "CUSTOMER", "SYSTEM");
+
+    private final UUID id;
+    private final String tenantId;
+    private final Channel channel;
+    private final String flowId;
+    private final String flowName;
+    private final boolean silentMonitoring;
+    private final String agentId;
+    private final String agentName;
+    private final String customer;
+    private final String callId;
+    private final Instant startedAt;
+    private final List<Participant> participants;
+    private InteractionState state;
+    private Instant endedAt;
+    private String endedBy;
+    private final List<InteractionChange> changes = new ArrayList<>();
+
+    private Interaction(UUID id, String tenantId, Channel channel, String flowId, String flowName, boolean silentMonitoring,
+                        String agentId, String agentName, String customer, String callId, Instant startedAt,
+                        List<Participant> participants, InteractionState state, Instant endedAt, String endedBy) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.tenantId = limit(require(tenantId, "tenant"), "tenant", MAX_TENANT);
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.flowId = FlowId.isValid(flowId) ? flowId : fail("flow id '" + flowId + "' is not a valid flow id");
+        this.flowName = require(flowName, "flow name");
+        this.silentMonitoring = silentMonitoring;
+        this.agentId = limit(require(agentId, "agent id"), "agent id", MAX_ID);
+        this.agentName = displayName(agentName, agentId);
+        this.customer = limit(require(customer, "customer"), "customer", MAX_ID);
+        if (channel == Channel.VOICE) {
+            limit(require(callId, "call id of a voice interaction"), "call id", MAX_ID);
+        } else if (callId != null) {
+            fail("only voice interactions have a call id");
+        }
+        this.callId = callId;
+        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+        this.participants = new ArrayList<>(participants);
+        this.state = Objects.requireNonNull(state, "state");
+        this.endedAt = endedAt;
+        this.endedBy = endedBy;
+    }
+
+    /**
+     * A new interaction on {@code flow}, with the agent and the customer joined at {@code at}.
+     * Changes: started, then the agent joined, then the customer joined.
+     */
+    public static Interaction start(UUID id, String tenantId, Channel channel, Flow flow, String agentId, String agentName,
+                                    String customer, String callId, Instant at) {
+        Objects.requireNonNull(flow, "flow");
+        Interaction interaction = new Interaction(id, tenantId, channel, flow.id(), flow.name(), flow.silentMonitoring(),
+                agentId, agentName, customer, callId, at, List.of(), InteractionState.ACTIVE, null, null);
+        interaction.changes.add(new InteractionChange.Started(interaction));
+        interaction.join(Participant.joined(agentId, ParticipantRole.AGENT, interaction.agentName, at));
+        interaction.join(Participant.joined(customer, ParticipantRole.CUSTOMER, customer, at));
+        return interaction;
+    }
+
+    /** An interaction as stored; records no change. */
+    public static Interaction restore(UUID id, String tenantId, Channel channel, String flowId, String flowName,
+                                      boolean silentMonitoring, String agentId, String agentName, String customer,
+                                      String callId, Instant startedAt, List<Participant> participants,
+                                      InteractionState state, Instant endedAt, String endedBy) {
+        return new Interaction(id, tenantId, channel, flowId, flowName, silentMonitoring, agentId, agentName, customer,
+                callId, startedAt, participants, state, endedAt, endedBy);
+    }
+
+    /** Someone joins; joining twice while present changes nothing. Nobody joins an ended interaction. */
+    public void join(Participant participant) {
+        if (state == InteractionState.ENDED) {
+            throw new InteractionEndedException(id.toString());
+        }
+        boolean present = participants.stream().anyMatch(p -> p.present() && p.sameAs(participant));
+        if (!present) {
+            participants.add(participant);
+            changes.add(new InteractionChange.Joined(participant));
+        }
+    }
+
+    /**
+     * Ends the interaction: everyone still present leaves at {@code at}, in the order they joined, then
+     * it ends. Ending an ended interaction changes nothing and returns false (ended is final).
+     *
+     * @param endedBy AGENT, CUSTOMER or SYSTEM
+     */
+    public boolean end(String endedBy, Instant at) {
+        if (state == InteractionState.ENDED) {
+            return false;
+        }
+        Instant end = at == null || at.isBefore(startedAt) ? startedAt : at;
+        for (int i = 0; i < participants.size(); i++) {
+            Participant participant = participants.get(i);
+            if (participant.present()) {
+                Participant left = participant.leaving(end);
+                participants.set(i, left);
+                changes.add(new InteractionChange.Left(left));
+            }
+        }
+        state = InteractionState.ENDED;
+        endedAt = end;
+        this.endedBy = ender(endedBy);
+        changes.add(new InteractionChange.Ended(this));
+        return true;
+    }
+
+    /** The changes since the last call, in order; clears them. */
+    public List<InteractionChange> drainChanges() {
+        List<InteractionChange> drained = List.copyOf(changes);
+        changes.clear();
+        return drained;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String flowId() {
+        return flowId;
+    }
+
+    public String flowName() {
+        return flowName;
+    }
+
+    /** The flow's toggle when this interaction started (B03). */
+    public boolean silentMonitoring() {
+        return silentMonitoring;
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    public String agentName() {
+        return agentName;
+    }
+
+    public String customer() {
+        return customer;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public List<Participant> participants() {
+        return List.copyOf(participants);
+    }
+
+    public InteractionState state() {
+        return state;
+    }
+
+    public Instant endedAt() {
+        return endedAt;
+    }
+
+    public String endedBy() {
+        return endedBy;
+    }
+
+    static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            fail("an interaction needs a " + what);
+        }
+        return value;
+    }
+
+    /** Who ended an interaction: AGENT, CUSTOMER or SYSTEM; anything else counts as the system. */
+    public static String ender(String endedBy) {
+        String ender = endedBy == null ? "" : endedBy.trim().toUpperCase(java.util.Locale.ROOT);
+        return ENDERS.contains(ender) ? ender : "SYSTEM";
+    }
+
+    private static String limit(String value, String what, int max) {
+        if (value.length() > max) {
+            fail("a " + what + " has at most " + max + " characters");
+        }
+        return value;
+    }
+
+    /** A name to show: the id when there is none, cut to {@value #MAX_NAME} characters. */
+    static String displayName(String name, String id) {
+        String shown = name == null || name.isBlank() ? id : name.trim();
+        return shown.length() > MAX_NAME ? shown.substring(0, MAX_NAME) : shown;
+    }
+
+    /** Data that cannot make an interaction: an event carrying it is poison, not a retryable failure. */
+    private static <T> T fail(String message) {
+        throw new IllegalArgumentException(message);
+    }
+}

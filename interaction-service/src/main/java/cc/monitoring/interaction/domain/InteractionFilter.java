@@ -1,0 +1,26 @@
+package cc.monitoring.interaction.domain;
+
+import cc.monitoring.contracts.interaction.Channel;
+
+import java.util.Locale;
+
+/** Which interactions a listing shows; null means any. Parsed from query parameters as a client sends them. */
+public record InteractionFilter(InteractionState state, Channel channel, String agentId) {
+
+    public static InteractionFilter parse(String state, String channel, String agentId) {
+        return new InteractionFilter(parseEnum(InteractionState.class, "state", state),
+                parseEnum(Channel.class, "channel", channel),
+                agentId == null || agentId.isBlank() ? null : agentId);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException("'" + name + "' is one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package cc.monitoring.interaction.domain;
+
+/** One page of a listing: {@code page} counts from 0, {@code size} is between 1 and {@value #MAX_SIZE}. */
+public record Paging(int page, int size) {
+
+    public static final int MAX_SIZE = 200;
+    public static final int DEFAULT_SIZE = 50;
+
+    /** Parses query parameters as a client sends them; missing ones take the defaults. */
+    public static Paging parse(String page, String size) {
+        int p = parseInt("page", page, 0);
+        int s = parseInt("size", size, DEFAULT_SIZE);
+        if (p < 0 || s < 1 || s > MAX_SIZE) {
+            throw new InvalidQueryException("page counts from 0; size is between 1 and " + MAX_SIZE);
+        }
+        return new Paging(p, s);
+    }
+
+    private static int parseInt(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidQueryException("'" + name + "' is a whole number");
+        }
+    }
+}

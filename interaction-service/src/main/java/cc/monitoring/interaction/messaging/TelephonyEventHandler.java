@@ -1,0 +1,42 @@
+package cc.monitoring.interaction.messaging;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.telephony.CallEnded;
+import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.interaction.domain.FlowId;
+import cc.monitoring.interaction.service.InteractionService;
+import cc.monitoring.kit.messaging.EventHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies the telephony gateway's call events to voice interactions. Monitor-leg events are
+ * monitoring-service's business and are ignored here, like any type this service does not know.
+ */
+@ApplicationScoped
+public class TelephonyEventHandler implements EventHandler {
+
+    private final InteractionService interactions;
+
+    public TelephonyEventHandler(InteractionService interactions) {
+        this.interactions = interactions;
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        if (EventTypes.CALL_STARTED.equals(event.type())) {
+            CallStarted call = event.dataAs(CallStarted.class);
+            Envelopes.requireSameTenant(event, call.tenantId());
+            Envelopes.require(call.callId(), "callId");
+            if (!FlowId.isValid(call.flowId())) {
+                throw new IllegalArgumentException("call-started " + event.id() + " names no valid flow id");
+            }
+            interactions.callStarted(call);
+        } else if (EventTypes.CALL_ENDED.equals(event.type())) {
+            CallEnded call = event.dataAs(CallEnded.class);
+            Envelopes.requireSameTenant(event, call.tenantId());
+            Envelopes.require(call.callId(), "callId");
+            interactions.callEnded(call);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package cc.monitoring.interaction.persistence;
+
+import cc.monitoring.interaction.domain.Interaction;
+import cc.monitoring.interaction.domain.InteractionFilter;
+import cc.monitoring.interaction.domain.Paging;
+import cc.monitoring.interaction.domain.Participant;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Interactions of a tenant with their participants. Every query is scoped by the tenant. */
+@ApplicationScoped
+public class InteractionRepository implements PanacheRepositoryBase<InteractionEntity, UUID> {
+
+    public Optional<InteractionEntity> byId(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    public Optional<InteractionEntity> byCall(String tenantId, String callId) {
+        return find("tenantId = ?1 and callId = ?2", tenantId, callId).firstResultOptional();
+    }
+
+    /** Newest first. */
+    public PanacheQuery<InteractionEntity> ofTenant(String tenantId, InteractionFilter filter, Paging paging) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant");
+        Parameters parameters = Parameters.with("tenant", tenantId);
+        if (filter.state() != null) {
+            query.append(" and state = :state");
+            parameters.and("state", filter.state());
+        }
+        if (filter.channel() != null) {
+            query.append(" and channel = :channel");
+            parameters.and("channel", filter.channel());
+        }
+        if (filter.agentId() != null) {
+            query.append(" and agentId = :agent");
+            parameters.and("agent", filter.agentId());
+        }
+        query.append(" order by startedAt desc, id");
+        return find(query.toString(), parameters).page(Page.of(paging.page(), paging.size()));
+    }
+
+    /** The participants of several interactions at once, in the order they joined. */
+    public Map<UUID, List<Participant>> participantsOf(Collection<UUID> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return Map.of();
+        }
+        List<ParticipantEntity> rows = getEntityManager()
+                .createQuery("from ParticipantEntity where key.interactionId in :ids", ParticipantEntity.class)
+                .setParameter("ids", interactionIds)
+                .getResultList();
+        return rows.stream()
+                .sorted(Comparator.comparing((ParticipantEntity p) -> p.joinedAt).thenComparing(p -> p.key.role()))
+                .collect(Collectors.groupingBy(p -> p.key.interactionId(),
+                        Collectors.mapping(InteractionRepository::toDomain, Collectors.toList())));
+    }
+
+    public Interaction toDomain(InteractionEntity entity) {
+        return toDomain(entity, participantsOf(List.of(entity.id)).getOrDefault(entity.id, List.of()));
+    }
+
+    public static Interaction toDomain(InteractionEntity e, List<Participant> participants) {
+        return Interaction.restore(e.id, e.tenantId, e.channel, e.flowId, e.flowName, e.silentMonitoring, e.agentId,
+                e.agentName, e.customer, e.callId, e.startedAt, participants, e.state, e.endedAt, e.endedBy);
+    }
+
+    /** Writes the interaction and its participants as they are now. */
+    public InteractionEntity save(Interaction interaction) {
+        InteractionEntity entity = findByIdOptional(interaction.id()).orElse(null);
+        boolean created = entity == null;
+        if (created) {
+            entity = new InteractionEntity();
+            entity.id = interaction.id();
+            entity.tenantId = interaction.tenantId();
+            entity.channel = interaction.channel();
+            entity.flowId = interaction.flowId();
+            entity.flowName = interaction.flowName();
+            entity.silentMonitoring = interaction.silentMonitoring();
+            entity.agentId = interaction.agentId();
+            entity.agentName = interaction.agentName();
+            entity.customer = interaction.customer();
+            entity.callId = interaction.callId();
+            entity.startedAt = interaction.startedAt();
+        }
+        entity.state = interaction.state();
+        entity.endedAt = interaction.endedAt();
+        entity.endedBy = interaction.endedBy();
+        if (created) {
+            persist(entity);
+        }
+        for (Participant participant : interaction.participants()) {
+            ParticipantEntity.Key key = new ParticipantEntity.Key(interaction.id(), participant.role(),
+                    participant.participantId());
+            ParticipantEntity row = created ? null : getEntityManager().find(ParticipantEntity.class, key);
+            if (row == null) {
+                row = new ParticipantEntity();
+                row.key = key;
+                row.displayName = participant.displayName();
+                row.joinedAt = participant.joinedAt();
+                getEntityManager().persist(row);
+            }
+            row.leftAt = participant.leftAt();
+        }
+        return entity;
+    }
+
+    private static Participant toDomain(ParticipantEntity row) {
+        return new Participant(row.key.participantId(), row.key.role(), row.displayName, row.joinedAt, row.leftAt);
+    }
+}

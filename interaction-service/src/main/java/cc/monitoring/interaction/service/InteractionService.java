@@ -1,0 +1,128 @@
+package cc.monitoring.interaction.service;
+
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.telephony.CallEnded;
+import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.interaction.domain.Flow;
+import cc.monitoring.interaction.domain.Interaction;
+import cc.monitoring.interaction.domain.InteractionFilter;
+import cc.monitoring.interaction.domain.InteractionNotFoundException;
+import cc.monitoring.interaction.domain.Paging;
+import cc.monitoring.interaction.domain.Participant;
+import cc.monitoring.interaction.messaging.InteractionEvents;
+import cc.monitoring.interaction.persistence.EarlyCallEndEntity;
+import cc.monitoring.interaction.persistence.EarlyCallEndRepository;
+import cc.monitoring.interaction.persistence.InteractionEntity;
+import cc.monitoring.interaction.persistence.InteractionRepository;
+import cc.monitoring.kit.api.PageOf;
+import cc.monitoring.kit.identity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Interactions of every channel: voice ones follow the telephony gateway's calls; every change is
+ * published on interaction-events in the same transaction. Reading is for monitors and administrators
+ * of the caller's tenant only.
+ */
+@ApplicationScoped
+@Transactional
+public class InteractionService {
+
+    private static final Logger LOG = Logger.getLogger(InteractionService.class);
+
+    private final InteractionRepository interactions;
+    private final EarlyCallEndRepository earlyEnds;
+    private final FlowService flows;
+    private final PermissionReadModel permissions;
+    private final InteractionEvents events;
+
+    public InteractionService(InteractionRepository interactions, EarlyCallEndRepository earlyEnds, FlowService flows,
+                              PermissionReadModel permissions, InteractionEvents events) {
+        this.interactions = interactions;
+        this.earlyEnds = earlyEnds;
+        this.flows = flows;
+        this.permissions = permissions;
+        this.events = events;
+    }
+
+    // --- voice, driven by telephony-events --------------------------------------
+
+    /**
+     * A call came up: a new voice interaction on the call's flow, with the flow's toggle as it is now
+     * (B03). A call already known (the gateway repeated itself) changes nothing. If its call-ended came
+     * first, the interaction ends at once, so that its whole history is still published in order.
+     */
+    public void callStarted(CallStarted call) {
+        if (interactions.byCall(call.tenantId(), call.callId()).isPresent()) {
+            LOG.debugf("call %s of %s is already an interaction", call.callId(), call.tenantId());
+            return;
+        }
+        Flow flow = flows.forNewInteraction(call.tenantId(), call.flowId());
+        Instant at = call.at() == null ? Instant.now() : call.at();
+        Interaction interaction = Interaction.start(UUID.randomUUID(), call.tenantId(), Channel.VOICE, flow,
+                call.agentId(), call.agentName(), call.customerNumber(), call.callId(), at);
+        earlyEnds.byCall(call.tenantId(), call.callId()).ifPresent(early -> {
+            interaction.end(early.endedBy, early.endedAt);
+            earlyEnds.delete(early);
+        });
+        interactions.save(interaction);
+        events.publishChanges(interaction);
+    }
+
+    /**
+     * A call ended: its interaction ends, everyone leaves. Ended is final, so a repeated call-ended
+     * changes nothing. A call-ended for a call not seen yet is remembered for its call-started.
+     */
+    public void callEnded(CallEnded call) {
+        Instant at = call.at() == null ? Instant.now() : call.at();
+        InteractionEntity entity = interactions.byCall(call.tenantId(), call.callId()).orElse(null);
+        if (entity == null) {
+            if (earlyEnds.byCall(call.tenantId(), call.callId()).isEmpty()) {
+                EarlyCallEndEntity early = new EarlyCallEndEntity();
+                early.key = new EarlyCallEndEntity.Key(call.tenantId(), call.callId());
+                early.endedBy = Interaction.ender(call.endedBy());
+                early.endedAt = at;
+                earlyEnds.persist(early);
+            }
+            return;
+        }
+        Interaction interaction = interactions.toDomain(entity);
+        if (interaction.end(call.endedBy(), at)) {
+            interactions.save(interaction);
+            events.publishChanges(interaction);
+        }
+    }
+
+    // --- reading ------------------------------------------------------------------
+
+    public PageOf<Interaction> list(Caller caller, InteractionFilter filter, Paging paging) {
+        permissions.of(caller).requireInteractionReading();
+        var query = interactions.ofTenant(caller.tenantId(), filter, paging);
+        List<InteractionEntity> found = query.list();
+        Map<UUID, List<Participant>> participants = interactions
+                .participantsOf(found.stream().map(e -> e.id).toList());
+        List<Interaction> items = found.stream()
+                .map(e -> InteractionRepository.toDomain(e, participants.getOrDefault(e.id, List.of())))
+                .toList();
+        return new PageOf<>(items, paging.page(), paging.size(), query.count());
+    }
+
+    /** Another tenant's interaction, or an id that is not one, is not found (B06). */
+    public Interaction interaction(Caller caller, String id) {
+        permissions.of(caller).requireInteractionReading();
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InteractionNotFoundException(id);
+        }
+        return interactions.byId(caller.tenantId(), uuid).map(interactions::toDomain)
+                .orElseThrow(() -> new InteractionNotFoundException(id));
+    }
+}

@@ -1,0 +1,164 @@
+package cc.monitoring.interaction.api;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventJson;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.permission.UserPermissionsChanged;
+import cc.monitoring.contracts.permission.UserRemoved;
+import cc.monitoring.contracts.telephony.CallEnded;
+import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.testsupport.Database;
+import cc.monitoring.testsupport.InfrastructureResource;
+import cc.monitoring.testsupport.Tokens;
+import cc.monitoring.testsupport.TopicReader;
+import cc.monitoring.testsupport.TopicWriter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * A tenant of its own for one test, driven as the other services drive interaction-service: permission
+ * and telephony events written to Kafka, REST calls with real tokens, published events read back.
+ */
+final class Api {
+
+    static final TopicReader KAFKA = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
+    private static final TopicWriter WRITER = new TopicWriter(InfrastructureResource.kafkaBootstrapServers());
+
+    final String tenant = Tokens.uniqueTenant();
+    final String adminId = "admin-" + UUID.randomUUID();
+
+    RequestSpecification as(String userId) {
+        return given().auth().oauth2(Tokens.user(tenant, userId).name("User " + userId).sign())
+                .contentType(ContentType.JSON);
+    }
+
+    /** A token claiming groups: they must not count, permissions come from permission-events only. */
+    RequestSpecification asWithGroups(String userId, String... groups) {
+        return given().auth().oauth2(Tokens.user(tenant, userId).groups(groups).sign()).contentType(ContentType.JSON);
+    }
+
+    RequestSpecification asAdmin() {
+        return as(adminId);
+    }
+
+    // --- permission-events, as permission-service publishes them ------------------
+
+    /** Makes {@link #adminId} an administrator of the tenant and waits until the service knows. */
+    Api withAdministrator() {
+        grant(adminId, 1, "Administrator", "MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT");
+        return this;
+    }
+
+    /** Publishes a user's effective permissions at {@code revision} and waits until the service consumed them. */
+    void grant(String userId, long revision, String role, String... permissions) {
+        CloudEvent event = CloudEvent.of(EventTypes.USER_PERMISSIONS_CHANGED, "/permission-service", tenant, userId,
+                new UserPermissionsChanged(tenant, userId, "User " + userId, role, List.of(permissions), List.of(), revision));
+        sendAndAwaitConsumed(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), event);
+    }
+
+    void remove(String userId, long revision) {
+        CloudEvent event = CloudEvent.of(EventTypes.USER_REMOVED, "/permission-service", tenant, userId,
+                new UserRemoved(tenant, userId, revision));
+        sendAndAwaitConsumed(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), event);
+    }
+
+    // --- telephony-events, as the telephony gateway publishes them -------------------
+
+    CloudEvent callStartedEvent(String callId, String flowId, String agentId) {
+        return CloudEvent.of(EventTypes.CALL_STARTED, "/telephony-gateway", tenant, callId,
+                new CallStarted(tenant, callId, flowId, agentId, "Agent " + agentId, "+14155550123", Instant.now()));
+    }
+
+    CloudEvent callEndedEvent(String callId, String endedBy) {
+        return CloudEvent.of(EventTypes.CALL_ENDED, "/telephony-gateway", tenant, callId,
+                new CallEnded(tenant, callId, endedBy, Instant.now()));
+    }
+
+    static void send(String topic, String key, CloudEvent event) {
+        WRITER.send(topic, key, EventJson.write(event));
+    }
+
+    static void sendRaw(String topic, String key, String value) {
+        WRITER.send(topic, key, value);
+    }
+
+    /** Starts a call and returns the id of the interaction it became (from interaction-started). */
+    String startCall(String callId, String flowId, String agentId) {
+        send(Topics.TELEPHONY_EVENTS, callId, callStartedEvent(callId, flowId, agentId));
+        return awaitInteractionEvent(EventTypes.INTERACTION_STARTED, r -> callId.equals(data(r).path("callId").asText()))
+                .key();
+    }
+
+    // --- interaction-events ---------------------------------------------------------
+
+    ConsumerRecord<String, String> awaitInteractionEvent(String type, Predicate<ConsumerRecord<String, String>> match) {
+        return KAFKA.awaitRecord(Topics.INTERACTION_EVENTS, r -> tenant.equals(TopicReader.header(r, "ce_tenantid"))
+                && type.equals(TopicReader.header(r, "ce_type")) && match.test(r), Duration.ofSeconds(30));
+    }
+
+    /** Every event published about one interaction, in the order published. */
+    List<CloudEvent> eventsOf(String interactionId) {
+        return KAFKA.readAll(Topics.INTERACTION_EVENTS).stream()
+                .filter(r -> interactionId.equals(r.key()))
+                .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
+                .map(r -> EventJson.read(r.value()))
+                .toList();
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode data(ConsumerRecord<String, String> record) {
+        return EventJson.read(record.value()).data();
+    }
+
+    // --- waiting for consumption --------------------------------------------------------
+
+    static void sendAndAwaitConsumed(String topic, String key, CloudEvent event) {
+        send(topic, key, event);
+        awaitConsumed(event.id());
+    }
+
+    /** Waits until interaction-service recorded the event as consumed (its idempotency table). */
+    static void awaitConsumed(String eventId) {
+        Awaitility.await("event " + eventId + " consumed").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> consumed(eventId));
+    }
+
+    private static boolean consumed(String eventId) throws SQLException {
+        Database db = InfrastructureResource.database();
+        java.util.Properties credentials = new java.util.Properties();
+        if (db.username() != null) {
+            credentials.setProperty("user", db.username());
+        }
+        if (db.password() != null) {
+            credentials.setProperty("password", db.password());
+        }
+        try (Connection connection = new org.postgresql.Driver().connect(db.jdbcUrl(), credentials);
+             PreparedStatement query = connection.prepareStatement(
+                     "select 1 from interaction.consumed_event where event_id = ?")) {
+            query.setString(1, eventId);
+            try (ResultSet found = query.executeQuery()) {
+                return found.next();
+            }
+        }
+    }
+
+    static Map<String, Object> flow(String name, Object silentMonitoring) {
+        return Map.of("name", name, "silentMonitoring", silentMonitoring);
+    }
+}

@@ -1,0 +1,84 @@
+package cc.monitoring.interaction.domain;
+
+import cc.monitoring.contracts.interaction.Channel;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Not a @QuarkusTest: flow settings, who may do what, and listing parameters are plain Java. */
+class FlowAndAccessRulesTest {
+
+    @Test
+    void B03_aFlowNobodyConfiguredIsNamedAfterItsIdWithTheDefaultToggle() {
+        assertEquals(new Flow("support-emea", "support-emea", true), Flow.withDefaults("support-emea", true));
+        assertEquals(new Flow("support-emea", "support-emea", false), Flow.withDefaults("support-emea", false));
+    }
+
+    @Test
+    void B03_anAdministratorMustSayWhetherTheFlowAllowsSilentMonitoring() {
+        assertEquals("invalid-flow", assertThrows(InvalidFlowException.class,
+                () -> Flow.configured("sales", "Sales", null)).type());
+        assertFalse(Flow.configured("sales", "Sales", false).silentMonitoring());
+        assertEquals("sales", Flow.configured("sales", "  ", true).name(), "a blank name falls back to the id");
+        assertEquals("Sales", Flow.configured("sales", " Sales ", true).name());
+        assertThrows(InvalidFlowException.class, () -> Flow.configured("sales", "x".repeat(201), true));
+    }
+
+    @Test
+    void flowIdsAreShortAndPlain() {
+        for (String good : List.of("sales", "Sales_EMEA-2", "flow:42", "a.b", "x".repeat(100))) {
+            assertTrue(FlowId.isValid(good), good);
+        }
+        for (String bad : List.of("", " ", "has space", "a/b", "-leading", "x".repeat(101), "é", "a\nb")) {
+            assertFalse(FlowId.isValid(bad), bad);
+            assertThrows(InvalidFlowException.class, () -> FlowId.check(bad));
+        }
+        assertFalse(FlowId.isValid(null));
+    }
+
+    @Test
+    void onlyManageUsersChangesFlows() {
+        assertDoesNotThrow(() -> Grants.of(List.of("MANAGE_USERS"), 1).requireFlowAdministration());
+        NotPermittedException refused = assertThrows(NotPermittedException.class,
+                () -> Grants.of(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS"), 1).requireFlowAdministration());
+        assertEquals("not-permitted", refused.type());
+        assertThrows(NotPermittedException.class, () -> Grants.none().requireFlowAdministration());
+    }
+
+    @Test
+    void monitorsAndAdministratorsReadInteractionsAgentsDoNot() {
+        assertDoesNotThrow(() -> Grants.of(List.of("MONITOR_ALL_CALLS"), 1).requireInteractionReading());
+        assertDoesNotThrow(() -> Grants.of(List.of("MANAGE_USERS"), 1).requireInteractionReading());
+        assertThrows(NotPermittedException.class, () -> Grants.of(List.of("VIEW_AUDIT"), 1).requireInteractionReading());
+        assertThrows(NotPermittedException.class, () -> Grants.none().requireInteractionReading());
+    }
+
+    @Test
+    void onlyANewerRevisionOfAUsersPermissionsReplacesTheKeptOne() {
+        assertTrue(Grants.supersedes(1, null));
+        assertTrue(Grants.supersedes(3, 2L));
+        assertFalse(Grants.supersedes(2, 2L), "a repeated revision");
+        assertFalse(Grants.supersedes(1, 2L), "an older revision");
+    }
+
+    @Test
+    void listingParametersAreCheckedAsTheClientSendsThem() {
+        assertEquals(new InteractionFilter(InteractionState.ACTIVE, Channel.VOICE, null),
+                InteractionFilter.parse("active", " VOICE ", ""));
+        assertEquals(new InteractionFilter(null, null, "agent-7"), InteractionFilter.parse(null, null, "agent-7"));
+        assertThrows(InvalidQueryException.class, () -> InteractionFilter.parse("RINGING", null, null));
+        assertThrows(InvalidQueryException.class, () -> InteractionFilter.parse(null, "FAX", null));
+        assertEquals(new Paging(0, Paging.DEFAULT_SIZE), Paging.parse(null, null));
+        assertEquals(new Paging(2, 10), Paging.parse("2", "10"));
+        for (String[] bad : List.of(new String[] {"-1", "10"}, new String[] {"0", "0"}, new String[] {"0", "201"},
+                new String[] {"abc", "10"}, new String[] {"0", "1e3"})) {
+            assertEquals("invalid-query", assertThrows(InvalidQueryException.class, () -> Paging.parse(bad[0], bad[1])).type());
+        }
+    }
+}
