@@ -42,6 +42,9 @@ public final class EventTypes {
     public static final String MONITOR_COACHING = "coach";
     public static final String MONITOR_ENDED = "monitor-ended";
 
+    // transcript-events (key = interaction id)
+    public static final String TRANSCRIPT_READ = "transcript-read";
+
     private EventTypes() {
     }
 }

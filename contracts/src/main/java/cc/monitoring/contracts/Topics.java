@@ -15,6 +15,8 @@ public final class Topics {
     public static final String TELEPHONY_EVENTS = "telephony-events";
     /** Key = interaction id. Monitoring session lifecycle. */
     public static final String MONITORING_EVENTS = "monitoring-events";
+    /** Key = interaction id. How far each monitor has read a transcript (B11). */
+    public static final String TRANSCRIPT_EVENTS = "transcript-events";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
     private static final int PARTITIONS = 6;
@@ -27,7 +29,7 @@ public final class Topics {
     public static java.util.List<Spec> all() {
         java.util.List<Spec> specs = new java.util.ArrayList<>();
         for (String name : java.util.List.of(PERMISSION_EVENTS, INTERACTION_EVENTS, AGENT_PRESENCE,
-                TELEPHONY_COMMANDS, TELEPHONY_EVENTS, MONITORING_EVENTS)) {
+                TELEPHONY_COMMANDS, TELEPHONY_EVENTS, MONITORING_EVENTS, TRANSCRIPT_EVENTS)) {
             boolean compacted = name.equals(PERMISSION_EVENTS) || name.equals(AGENT_PRESENCE);
             specs.add(new Spec(name, PARTITIONS, compacted));
             specs.add(new Spec(deadLetter(name), 1, false));
