@@ -35,7 +35,7 @@ public final class LocalStack {
         new ServiceSpec("interaction-service", 8082),
         new ServiceSpec("monitoring-service", 8083),
         // new ServiceSpec("transcript-service", 8084),
-        // new ServiceSpec("telephony-gateway", 8085),
+        new ServiceSpec("telephony-gateway", 8085),
     };
 
     static final String PERMISSION_SERVICE = "permission-service";

@@ -51,12 +51,12 @@ final class Views {
 
     record Row(String interactionId, Channel channel, String flowId, String flowName, String agentId, String agentName,
                String customer, String state, Instant startedAt, Instant endedAt, long lastMessageSeq,
-               List<MonitorView> monitors, MonitorAction monitor) {
+               boolean newDetails, List<MonitorView> monitors, MonitorAction monitor) {
         static Row of(MonitoringTable.Row row) {
             InteractionEntity i = row.interaction();
             return new Row(i.interactionId, i.channel, i.flowId, i.flowName, i.agentId, i.agentName, i.customer, i.state,
-                    i.startedAt, i.endedAt, i.lastMessageSeq, row.monitors().stream().map(MonitorView::of).toList(),
-                    MonitorAction.of(row.whyNotMonitor()));
+                    i.startedAt, i.endedAt, i.lastMessageSeq, row.newDetails(),
+                    row.monitors().stream().map(MonitorView::of).toList(), MonitorAction.of(row.whyNotMonitor()));
         }
     }
 
@@ -72,9 +72,8 @@ final class Views {
     /** B32: Interaction Details, Active Participants, Interaction Monitors. */
     record DetailsView(Row details, List<ParticipantView> participants, List<MonitorView> monitors) {
         static DetailsView of(MonitoringTable.Details d) {
-            Row row = Row.of(new MonitoringTable.Row(d.interaction(), d.monitors(), d.whyNotMonitor()));
-            return new DetailsView(row, d.participants().stream().map(ParticipantView::of).toList(),
-                    d.monitors().stream().map(MonitorView::of).toList());
+            Row row = Row.of(d.row());
+            return new DetailsView(row, d.participants().stream().map(ParticipantView::of).toList(), row.monitors());
         }
     }
 

@@ -36,6 +36,12 @@ public class Consumers {
         incoming.process("monitoring-service.agent-presence", records, readModels::onPresenceEvent);
     }
 
+    @Incoming("transcript-events")
+    @Blocking
+    public void transcriptEvents(ConsumerRecords<String, String> records) {
+        incoming.process("monitoring-service.transcript-events", records, readModels::onTranscriptEvent);
+    }
+
     @Incoming("telephony-events")
     @Blocking
     public void telephonyEvents(ConsumerRecords<String, String> records) {

@@ -10,6 +10,7 @@ import cc.monitoring.contracts.interaction.ParticipantChanged;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.service.SessionLifecycle;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -99,6 +100,24 @@ public class ReadModels {
                 .setParameter(1, presence.tenantId()).setParameter(2, presence.userId())
                 .setParameter(3, presence.loggedIn()).setParameter(4, presence.revision())
                 .setParameter(5, presence.at() == null ? java.time.Instant.now() : presence.at())
+                .executeUpdate();
+    }
+
+    /** B11: a user has seen an interaction's transcript up to a position; only forward moves count. */
+    public void onTranscriptEvent(CloudEvent event) {
+        if (!EventTypes.TRANSCRIPT_READ.equals(event.type())) {
+            return;
+        }
+        TranscriptRead read = event.dataAs(TranscriptRead.class);
+        em.createNativeQuery("""
+                        insert into read_position (tenant_id, user_id, interaction_id, position, read_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (tenant_id, user_id, interaction_id) do update
+                            set position = excluded.position, read_at = excluded.read_at
+                        where read_position.position < excluded.position""")
+                .setParameter(1, read.tenantId()).setParameter(2, read.userId())
+                .setParameter(3, read.interactionId()).setParameter(4, read.position())
+                .setParameter(5, read.at() == null ? java.time.Instant.now() : read.at())
                 .executeUpdate();
     }
 

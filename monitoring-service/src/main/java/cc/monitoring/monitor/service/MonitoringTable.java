@@ -12,6 +12,7 @@ import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
 import cc.monitoring.monitor.persistence.ParticipantEntity;
+import cc.monitoring.monitor.persistence.ReadPositionRepository;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.persistence.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,25 +28,32 @@ import java.util.stream.Collectors;
 @Transactional
 public class MonitoringTable {
 
-    /** A row and the people monitoring it now; {@code whyNotMonitor} is empty when Monitor can be used (B52). */
-    public record Row(InteractionEntity interaction, List<SessionEntity> monitors, Optional<String> whyNotMonitor) {
+    /**
+     * A row and the people monitoring it now; {@code whyNotMonitor} is empty when Monitor can be used (B52);
+     * {@code newDetails}: a digital interaction has messages the caller has not seen yet (B11).
+     */
+    public record Row(InteractionEntity interaction, List<SessionEntity> monitors, Optional<String> whyNotMonitor,
+                      boolean newDetails) {
     }
 
     public record Page(List<Row> rows, int page, int size, boolean hasMore) {
     }
 
-    public record Details(InteractionEntity interaction, List<ParticipantEntity> participants,
-                          List<SessionEntity> monitors, Optional<String> whyNotMonitor) {
+    public record Details(Row row, List<ParticipantEntity> participants) {
     }
 
     private final Directory directory;
     private final InteractionRepository interactions;
     private final SessionRepository sessions;
 
-    public MonitoringTable(Directory directory, InteractionRepository interactions, SessionRepository sessions) {
+    private final ReadPositionRepository readPositions;
+
+    public MonitoringTable(Directory directory, InteractionRepository interactions, SessionRepository sessions,
+                           ReadPositionRepository readPositions) {
         this.directory = directory;
         this.interactions = interactions;
         this.sessions = sessions;
+        this.readPositions = readPositions;
     }
 
     public Page page(Caller caller, TableFilter filter, int page, int size) {
@@ -57,9 +65,11 @@ public class MonitoringTable {
                         rows.stream().map(i -> i.interactionId).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.interactionId));
         boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
+        Map<String, Long> read = readPositions.of(caller.tenantId(), caller.userId(),
+                rows.stream().filter(i -> i.channel.isDigital()).map(i -> i.interactionId).toList());
         return new Page(rows.stream().map(i -> {
             List<SessionEntity> on = monitors.getOrDefault(i.interactionId, List.of());
-            return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on));
+            return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on), hasNewDetails(i, read));
         }).toList(), page, size, hasMore);
     }
 
@@ -72,7 +82,14 @@ public class MonitoringTable {
                 "key.interactionId = ?1 and leftAt is null order by joinedAt", interactionId);
         List<SessionEntity> monitors = sessions.liveOnInteractions(List.of(interactionId));
         boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
-        return new Details(interaction, participants, monitors, whyNot(supervisor, interaction, busyOnVoice, monitors));
+        Map<String, Long> read = readPositions.of(caller.tenantId(), caller.userId(), List.of(interactionId));
+        return new Details(new Row(interaction, monitors, whyNot(supervisor, interaction, busyOnVoice, monitors),
+                hasNewDetails(interaction, read)), participants);
+    }
+
+    private static boolean hasNewDetails(InteractionEntity interaction, Map<String, Long> readPositions) {
+        return interaction.channel.isDigital()
+                && interaction.lastMessageSeq > readPositions.getOrDefault(interaction.interactionId, 0L);
     }
 
     private Supervisor requireMonitor(Caller caller) {

@@ -76,6 +76,37 @@ class TableAndAuditTest {
     }
 
     @Test
+    void B11_digitalRowsWithMessagesTheCallerHasNotSeenAreMarked() {
+        World world = new World();
+        world.supervisor("sam");
+        world.supervisor("sue");
+        String chat = world.chat("amy", "sam");
+        World.Call call = world.call("adam", "sam");
+        String row = "items.find { it.interactionId == '" + chat + "' }.newDetails";
+        world.as("sam").get("/api/monitoring/interactions").then().body(row, equalTo(false));
+
+        world.message(chat, 1);
+        world.message(chat, 2);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+                .then().body(row, equalTo(true)));
+        world.read("sam", chat, 2);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+                .then().body(row, equalTo(false)));
+        // per supervisor: sue has not looked
+        world.as("sue").get("/api/monitoring/interactions").then().body(row, equalTo(true));
+        world.message(chat, 3);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+                .then().body(row, equalTo(true)));
+        // an older read position does not move it back
+        world.read("sam", chat, 3);
+        world.read("sam", chat, 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions/{id}", chat)
+                .then().body("details.newDetails", equalTo(false)).body("details.lastMessageSeq", equalTo(3)));
+        world.as("sam").get("/api/monitoring/interactions").then()
+                .body("items.find { it.interactionId == '" + call.interactionId() + "' }.newDetails", equalTo(false));
+    }
+
+    @Test
     void B33_severalDigitalInteractionsAtOnceEachActiveAtOnceAndEndMonitoring() {
         World world = new World();
         world.supervisor("sam");

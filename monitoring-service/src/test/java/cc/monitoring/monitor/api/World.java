@@ -8,12 +8,14 @@ import cc.monitoring.contracts.interaction.AgentPresenceChanged;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.interaction.InteractionEnded;
 import cc.monitoring.contracts.interaction.InteractionStarted;
+import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantChanged;
 import cc.monitoring.contracts.interaction.ParticipantRole;
 import cc.monitoring.contracts.permission.ExtensionData;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
 import cc.monitoring.testsupport.TopicReader;
@@ -123,6 +125,18 @@ final class World {
     void end(String interactionId) {
         publish(Topics.INTERACTION_EVENTS, interactionId, EventTypes.INTERACTION_ENDED, interactionId,
                 new InteractionEnded(tenant, interactionId, Channel.VOICE, "CUSTOMER", Instant.now()));
+    }
+
+    void message(String interactionId, long sequence) {
+        publish(Topics.INTERACTION_EVENTS, interactionId, EventTypes.MESSAGE_POSTED, interactionId,
+                new MessagePosted(tenant, interactionId, UUID.randomUUID().toString(), sequence, ParticipantRole.CUSTOMER,
+                        "+15550001111", "Customer", "message " + sequence, Instant.now()));
+    }
+
+    /** transcript-service reports that {@code userId} has read up to {@code position}. */
+    void read(String userId, String interactionId, long position) {
+        publish(Topics.TRANSCRIPT_EVENTS, interactionId, EventTypes.TRANSCRIPT_READ, interactionId,
+                new TranscriptRead(tenant, interactionId, userId, position, Instant.now()));
     }
 
     void awaitInTable(String watcher, String interactionId) {

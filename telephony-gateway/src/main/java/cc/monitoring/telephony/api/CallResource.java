@@ -1,0 +1,107 @@
+package cc.monitoring.telephony.api;
+
+import cc.monitoring.kit.api.PageOf;
+import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.telephony.api.Representations.CallBody;
+import cc.monitoring.telephony.api.Representations.CallSummary;
+import cc.monitoring.telephony.api.Representations.HangUp;
+import cc.monitoring.telephony.api.Representations.PlaceCall;
+import cc.monitoring.telephony.domain.CallState;
+import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.telephony.domain.InvalidCallException;
+import cc.monitoring.telephony.domain.NewCall;
+import cc.monitoring.telephony.persistence.CallEntity;
+import cc.monitoring.telephony.service.CallService;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Calls of the caller's tenant: placed and hung up in the simulated network, inspected on any provider. */
+@Path("/api/telephony/calls")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CallResource {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final CallService service;
+    private final CurrentCaller caller;
+
+    public CallResource(CallService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Place a simulated call between a customer and an agent; publishes call-started")
+    public Response place(PlaceCall body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        if (body == null) {
+            throw new InvalidCallException("A call needs flowId, agentId and customerNumber");
+        }
+        CallEntity call = service.place(caller.get(),
+                NewCall.of(body.flowId(), body.agentId(), body.agentName(), body.customerNumber()));
+        return Response.created(uri.getAbsolutePathBuilder().path(call.callId).build())
+                .entity(CallBody.of(call, List.of())).build();
+    }
+
+    @POST
+    @Path("{callId}/hangup")
+    @Operation(summary = "The agent or the customer hangs up the simulated call; publishes call-ended")
+    public Response hangUp(@PathParam("callId") String callId, HangUp body) {
+        service.hangUp(caller.get(), callId, endedBy(body));
+        return Response.accepted().build();
+    }
+
+    @GET
+    @Path("{callId}")
+    @Operation(summary = "A call with its participants and monitor legs")
+    public CallBody get(@PathParam("callId") String callId) {
+        CallEntity call = service.call(caller.get(), callId);
+        return CallBody.of(call, service.legsOf(call));
+    }
+
+    @GET
+    @Operation(summary = "Calls of the tenant, newest first, optionally by state (ACTIVE, ENDED)")
+    public PageOf<CallSummary> list(@QueryParam("state") String state,
+                                    @QueryParam("page") @DefaultValue("0") int page,
+                                    @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidCallException("page counts from 0; size is between 1 and " + MAX_PAGE_SIZE);
+        }
+        PageOf<CallEntity> found = service.list(caller.get(), state(state), page, size);
+        return new PageOf<>(found.items().stream().map(CallSummary::of).toList(), page, size, found.total());
+    }
+
+    private static EndedBy endedBy(HangUp body) {
+        String by = body == null ? null : body.by();
+        if ("AGENT".equalsIgnoreCase(by) || "CUSTOMER".equalsIgnoreCase(by)) {
+            return EndedBy.valueOf(by.toUpperCase(Locale.ROOT));
+        }
+        throw new InvalidCallException("'by' is AGENT or CUSTOMER");
+    }
+
+    private static CallState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return CallState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCallException("state is ACTIVE or ENDED");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package cc.monitoring.telephony.domain;
+
+public enum CallState {
+    ACTIVE, ENDED
+}

@@ -1,0 +1,53 @@
+package cc.monitoring.telephony.messaging;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.telephony.CallEnded;
+import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.kit.outbox.OutboxWriter;
+import cc.monitoring.telephony.persistence.CallEntity;
+import cc.monitoring.telephony.persistence.MonitorLegEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** Announces calls and monitor legs on {@code telephony-events} (key = call id), through the outbox. */
+@ApplicationScoped
+public class TelephonyEvents {
+
+    static final String SOURCE = "/telephony-gateway";
+
+    private final OutboxWriter outbox;
+
+    public TelephonyEvents(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public void callStarted(CallEntity call) {
+        publish(EventTypes.CALL_STARTED, call.tenantId, call.callId, new CallStarted(call.tenantId, call.callId,
+                call.flowId, call.agentId, call.agentName, call.customerNumber, call.startedAt));
+    }
+
+    public void callEnded(CallEntity call) {
+        publish(EventTypes.CALL_ENDED, call.tenantId, call.callId,
+                new CallEnded(call.tenantId, call.callId, call.endedBy.name(), call.endedAt));
+    }
+
+    /** connected, failed, muted-changed or ended: the leg as it is now. */
+    public void leg(String type, MonitorLegEntity leg) {
+        publish(type, leg.tenantId, leg.callId, new MonitorLegEvent(leg.tenantId, leg.callId, leg.sessionId,
+                leg.legId.toString(), leg.mode, leg.reason, Instant.now()));
+    }
+
+    /** A command about a leg the gateway does not know in this tenant: CALL_NOT_FOUND, no leg. */
+    public void noSuchLeg(String tenantId, String callId, String sessionId, String reason) {
+        publish(EventTypes.MONITOR_LEG_FAILED, tenantId, callId,
+                new MonitorLegEvent(tenantId, callId, sessionId, null, null, reason, Instant.now()));
+    }
+
+    private void publish(String type, String tenantId, String callId, Object data) {
+        outbox.append(Topics.TELEPHONY_EVENTS, callId, CloudEvent.of(type, SOURCE, tenantId, callId, data));
+    }
+}

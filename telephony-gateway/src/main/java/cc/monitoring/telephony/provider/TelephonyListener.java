@@ -1,0 +1,28 @@
+package cc.monitoring.telephony.provider;
+
+import cc.monitoring.contracts.telephony.LegMode;
+import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.telephony.domain.LegEndReason;
+import cc.monitoring.telephony.domain.LegFailure;
+
+/**
+ * What a provider reports back to the gateway. Called from the provider's own threads; a report
+ * that no longer applies (late, repeated, unknown leg) is ignored by the gateway.
+ */
+public interface TelephonyListener {
+
+    /** The provider accepted the dial and names the leg {@code providerLegRef}. */
+    void legRinging(String legId, String providerLegRef);
+
+    /** The extension answered; the leg is in the conference, muted. */
+    void legAnswered(String legId);
+
+    void legFailed(String legId, LegFailure failure);
+
+    void legModeChanged(String legId, LegMode mode);
+
+    void legEnded(String legId, LegEndReason reason);
+
+    /** The call (its conference) ended; {@code callRef} is the provider's name for it. */
+    void callEnded(String callRef, EndedBy endedBy);
+}

@@ -1,0 +1,294 @@
+package cc.monitoring.telephony.provider.simulated;
+
+import cc.monitoring.contracts.telephony.LegMode;
+import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.telephony.domain.LegEndReason;
+import cc.monitoring.telephony.domain.LegFailure;
+import cc.monitoring.telephony.provider.TelephonyListener;
+import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A telephony platform in memory: calls, each a conference of agent, customer and monitor legs, that
+ * behave like a real one, asynchronously. A dialed leg rings for {@code answerDelay} and then answers
+ * muted, or fails (busy, no answer after {@code noAnswerTimeout}, unknown extension, no such call).
+ * When a call ends, every monitor leg on it ends with it.
+ * <p>
+ * Everything about one call happens on one lane (a single-threaded scheduler chosen by the call), so
+ * the happenings of a call are reported in order and its state needs no locks.
+ * <p>
+ * Ending a call is the network's own business (its agent or customer hangs up): it is not part of
+ * {@link SimulatedProvider}, the only view of the network the monitoring path gets.
+ */
+public final class SimulatedNetwork implements AutoCloseable {
+
+    private static final Duration UNKNOWN_EXTENSION_DELAY = Duration.ofMillis(50);
+
+    private final Duration answerDelay;
+    private final Duration noAnswerTimeout;
+    private final ScheduledExecutorService[] lanes;
+    private final Map<String, SimCall> calls = new ConcurrentHashMap<>();
+    private final Map<String, LegFailure> injected = new ConcurrentHashMap<>();
+    private volatile TelephonyListener listener = new Nobody();
+
+    public SimulatedNetwork(Duration answerDelay, Duration noAnswerTimeout, int laneCount) {
+        this.answerDelay = answerDelay;
+        this.noAnswerTimeout = noAnswerTimeout;
+        this.lanes = new ScheduledExecutorService[Math.max(1, laneCount)];
+        AtomicInteger n = new AtomicInteger();
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "telephony-simulator-" + n.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    void listen(TelephonyListener listener) {
+        this.listener = listener;
+    }
+
+    // --- the network's own side: calls come and go -----------------------------------------
+
+    /** A customer and an agent are now talking in the conference {@code callRef}. */
+    public void startCall(String tenantId, String callRef, String agentId, String customerNumber) {
+        calls.put(callRef, new SimCall(tenantId, callRef, agentId, customerNumber));
+    }
+
+    /**
+     * Puts back a call the gateway still knows as active after a restart (the simulated network lives
+     * in memory; a real provider would still have it), with its connected monitor legs.
+     */
+    public void restoreCall(String tenantId, String callRef, String agentId, String customerNumber,
+                            Map<String, LegMode> connectedLegs) {
+        SimCall call = new SimCall(tenantId, callRef, agentId, customerNumber);
+        connectedLegs.forEach((legId, mode) -> {
+            SimLeg leg = new SimLeg(legId);
+            leg.connected = true;
+            leg.mode = mode;
+            call.legs.put(legId, leg);
+        });
+        calls.putIfAbsent(callRef, call);
+    }
+
+    /**
+     * The agent or the customer hung up: the conference closes, every monitor leg on it ends
+     * (CALL_ENDED), then the call is reported ended. Asynchronous, like every happening.
+     */
+    public void endCall(String callRef, EndedBy endedBy) {
+        lane(callRef).execute(() -> {
+            SimCall call = calls.remove(callRef);
+            if (call == null) {
+                return;
+            }
+            for (SimLeg leg : new ArrayList<>(call.legs.values())) {
+                leg.cancelPending();
+                listener.legEnded(leg.legId, LegEndReason.CALL_ENDED);
+            }
+            call.legs.clear();
+            listener.callEnded(callRef, endedBy);
+        });
+    }
+
+    /** Whether the call is still up in the network. */
+    public boolean isUp(String callRef) {
+        return calls.containsKey(callRef);
+    }
+
+    /** The call's conference as it is now (for inspection and tests); empty once the call ended. */
+    public Optional<Conference> conference(String callRef) {
+        try {
+            return lane(callRef).submit(() -> {
+                SimCall call = calls.get(callRef);
+                if (call == null) {
+                    return Optional.<Conference>empty();
+                }
+                Map<String, LegView> legs = new LinkedHashMap<>();
+                call.legs.values().forEach(l -> legs.put(l.legId, new LegView(l.connected, l.mode)));
+                return Optional.of(new Conference(call.agentId, call.customerNumber, legs));
+            }).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the simulated network did not answer", e);
+        }
+    }
+
+    /** Agent and customer are always in the conference while the call is up; monitor legs come and go. */
+    public record Conference(String agentId, String customerNumber, Map<String, LegView> monitorLegs) {
+    }
+
+    public record LegView(boolean connected, LegMode mode) {
+    }
+
+    // --- failure injection -------------------------------------------------------------------
+
+    /** From now on, dialing {@code address} for this tenant fails with {@code failure}. */
+    public void injectFailure(String tenantId, String address, LegFailure failure) {
+        injected.put(key(tenantId, address), failure);
+    }
+
+    public void clearFailure(String tenantId, String address) {
+        injected.remove(key(tenantId, address));
+    }
+
+    /** The failures injected for a tenant, by address. */
+    public Map<String, LegFailure> failures(String tenantId) {
+        Map<String, LegFailure> result = new java.util.TreeMap<>();
+        String prefix = tenantId + "\n";
+        injected.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                result.put(k.substring(prefix.length()), v);
+            }
+        });
+        return result;
+    }
+
+    /** What dialing {@code address} does: an injected failure, else the demo conventions, else answers. */
+    Optional<LegFailure> failureFor(String tenantId, String address) {
+        LegFailure failure = injected.get(key(tenantId, address));
+        return failure != null ? Optional.of(failure) : FailureConventions.of(address);
+    }
+
+    private static String key(String tenantId, String address) {
+        return tenantId + "\n" + address.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    // --- the monitoring side (through SimulatedProvider only) ----------------------------------
+
+    void dial(DialRequest request) {
+        lane(request.callRef()).execute(() -> {
+            SimCall call = calls.get(request.callRef());
+            if (call == null || !call.tenantId.equals(request.tenantId())) {
+                listener.legFailed(request.legId(), LegFailure.CALL_NOT_FOUND);
+                return;
+            }
+            if (call.legs.containsKey(request.legId())) {
+                return;
+            }
+            SimLeg leg = new SimLeg(request.legId());
+            call.legs.put(leg.legId, leg);
+            listener.legRinging(leg.legId, "sim-" + leg.legId);
+            Optional<LegFailure> failure = failureFor(request.tenantId(), request.extensionAddress());
+            if (failure.isEmpty()) {
+                leg.pending = later(call, answerDelay, () -> {
+                    leg.connected = true;
+                    leg.mode = LegMode.MUTED;
+                    leg.pending = null;
+                    listener.legAnswered(leg.legId);
+                });
+                return;
+            }
+            Duration ringing = switch (failure.get()) {
+                case NO_ANSWER -> noAnswerTimeout;
+                case UNKNOWN_EXTENSION -> UNKNOWN_EXTENSION_DELAY.compareTo(answerDelay) < 0 ? UNKNOWN_EXTENSION_DELAY : answerDelay;
+                default -> answerDelay;
+            };
+            leg.pending = later(call, ringing, () -> {
+                call.legs.remove(leg.legId);
+                listener.legFailed(leg.legId, failure.get());
+            });
+        });
+    }
+
+    void setMode(String callRef, String legId, LegMode mode) {
+        lane(callRef).execute(() -> {
+            SimCall call = calls.get(callRef);
+            SimLeg leg = call == null ? null : call.legs.get(legId);
+            if (leg == null || !leg.connected) {
+                return;
+            }
+            leg.mode = mode;
+            listener.legModeChanged(legId, mode);
+        });
+    }
+
+    /** Takes one monitor leg out of the conference; the call and every other leg stay (B24). */
+    void hangUpLeg(String callRef, String legId) {
+        lane(callRef).execute(() -> {
+            SimCall call = calls.get(callRef);
+            SimLeg leg = call == null ? null : call.legs.remove(legId);
+            if (leg == null) {
+                return;
+            }
+            leg.cancelPending();
+            listener.legEnded(legId, LegEndReason.HUNG_UP);
+        });
+    }
+
+    /** Runs {@code step} on the call's lane after {@code delay}, unless the call ended meanwhile. */
+    private ScheduledFuture<?> later(SimCall call, Duration delay, Runnable step) {
+        return lane(call.ref).schedule(() -> {
+            if (calls.get(call.ref) == call) {
+                step.run();
+            }
+        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private ScheduledExecutorService lane(String callRef) {
+        return lanes[Math.floorMod(callRef.hashCode(), lanes.length)];
+    }
+
+    @Override
+    public void close() {
+        for (ScheduledExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
+    }
+
+    private static final class SimCall {
+        final String tenantId;
+        final String ref;
+        final String agentId;
+        final String customerNumber;
+        final Map<String, SimLeg> legs = new LinkedHashMap<>();
+
+        SimCall(String tenantId, String ref, String agentId, String customerNumber) {
+            this.tenantId = tenantId;
+            this.ref = ref;
+            this.agentId = agentId;
+            this.customerNumber = customerNumber;
+        }
+    }
+
+    private static final class SimLeg {
+        final String legId;
+        boolean connected;
+        LegMode mode;
+        ScheduledFuture<?> pending;
+
+        SimLeg(String legId) {
+            this.legId = legId;
+        }
+
+        void cancelPending() {
+            if (pending != null) {
+                pending.cancel(false);
+                pending = null;
+            }
+        }
+    }
+
+    /** Until the gateway listens, happenings go nowhere. */
+    private static final class Nobody implements TelephonyListener {
+        public void legRinging(String legId, String providerLegRef) { }
+        public void legAnswered(String legId) { }
+        public void legFailed(String legId, LegFailure failure) { }
+        public void legModeChanged(String legId, LegMode mode) { }
+        public void legEnded(String legId, LegEndReason reason) { }
+        public void callEnded(String callRef, EndedBy endedBy) { }
+    }
+}

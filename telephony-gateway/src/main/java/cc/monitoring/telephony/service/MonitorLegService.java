@@ -1,0 +1,205 @@
+package cc.monitoring.telephony.service;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.telephony.DialMonitorLeg;
+import cc.monitoring.contracts.telephony.HangUpMonitorLeg;
+import cc.monitoring.contracts.telephony.LegMode;
+import cc.monitoring.contracts.telephony.SetMonitorLegMode;
+import cc.monitoring.telephony.domain.CallState;
+import cc.monitoring.telephony.domain.LegEndReason;
+import cc.monitoring.telephony.domain.LegFailure;
+import cc.monitoring.telephony.domain.LegState;
+import cc.monitoring.telephony.domain.LegStatus;
+import cc.monitoring.telephony.messaging.TelephonyEvents;
+import cc.monitoring.telephony.persistence.CallEntity;
+import cc.monitoring.telephony.persistence.CallRepository;
+import cc.monitoring.telephony.persistence.MonitorLegEntity;
+import cc.monitoring.telephony.persistence.MonitorLegRepository;
+import cc.monitoring.telephony.provider.TelephonyProvider;
+import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
+import cc.monitoring.telephony.provider.TelephonyProvider.LegRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Monitor legs: the commands of monitoring-service (dial, set mode, hang up) and what the provider
+ * reports about the legs. A command only records the decision and asks the provider after the
+ * commit; the leg's state changes, and is announced, when the provider reports it.
+ * <p>
+ * Every command is scoped by its tenant: a call or session of another tenant is simply not found.
+ */
+@ApplicationScoped
+@Transactional
+public class MonitorLegService {
+
+    private static final Logger LOG = Logger.getLogger(MonitorLegService.class);
+
+    private final CallRepository calls;
+    private final MonitorLegRepository legs;
+    private final TelephonyEvents events;
+    private final TelephonyProvider provider;
+    private final ProviderDispatch dispatch;
+
+    public MonitorLegService(CallRepository calls, MonitorLegRepository legs, TelephonyEvents events,
+                             TelephonyProvider provider, ProviderDispatch dispatch) {
+        this.calls = calls;
+        this.legs = legs;
+        this.events = events;
+        this.provider = provider;
+        this.dispatch = dispatch;
+    }
+
+    // --- commands (telephony-commands, applied by IncomingEvents) ------------------------------
+
+    /** Applies one command; types this service does not know are ignored. */
+    public void handle(CloudEvent command) {
+        switch (command.type()) {
+            case EventTypes.DIAL_MONITOR_LEG -> dial(command.tenantid(), command.dataAs(DialMonitorLeg.class));
+            case EventTypes.SET_MONITOR_LEG_MODE -> setMode(command.tenantid(), command.dataAs(SetMonitorLegMode.class));
+            case EventTypes.HANG_UP_MONITOR_LEG -> hangUp(command.tenantid(), command.dataAs(HangUpMonitorLeg.class));
+            default -> LOG.debugf("ignoring %s on telephony-commands", command.type());
+        }
+    }
+
+    void dial(String tenantId, DialMonitorLeg command) {
+        Commands.sameTenant(tenantId, command.tenantId());
+        MonitorLegEntity leg = new MonitorLegEntity();
+        leg.legId = UUID.randomUUID();
+        leg.tenantId = tenantId;
+        leg.callId = Commands.required("callId", command.callId(), 64);
+        leg.sessionId = Commands.required("sessionId", command.sessionId(), 100);
+        leg.extensionAddress = Commands.required("extensionAddress", command.extensionAddress(), 255);
+        leg.extensionKind = Commands.optional("extensionKind", command.extensionKind(), 16);
+        Optional<CallEntity> call = calls.ofTenant(tenantId, leg.callId).filter(c -> c.state == CallState.ACTIVE);
+        LegStatus status = call.isPresent() ? LegStatus.ringing() : LegStatus.failedAtOnce(LegFailure.CALL_NOT_FOUND);
+        leg.state = status.state();
+        leg.reason = status.reason();
+        if (!legs.insertIfNewSession(leg)) {
+            LOG.debugf("session %s already has a monitor leg; dial ignored", leg.sessionId);
+            return;
+        }
+        if (call.isEmpty()) {
+            events.leg(EventTypes.MONITOR_LEG_FAILED, leg);
+            return;
+        }
+        DialRequest request = new DialRequest(tenantId, leg.legId.toString(), call.get().providerRef,
+                leg.extensionKind, leg.extensionAddress);
+        dispatch.afterCommit(leg.callId, () -> {
+            try {
+                provider.dialMonitorLeg(request);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "dialing monitor leg %s failed", request.legId());
+                failed(request.legId(), LegFailure.PROVIDER_ERROR);
+            }
+        });
+    }
+
+    void setMode(String tenantId, SetMonitorLegMode command) {
+        Commands.sameTenant(tenantId, command.tenantId());
+        if (command.mode() == null) {
+            throw new InvalidCommandException("mode is required");
+        }
+        legOfCommand(tenantId, command.callId(), command.sessionId()).ifPresent(leg -> {
+            if (leg.state != LegState.CONNECTED) {
+                LOG.debugf("monitor leg %s is %s; mode not changed", leg.legId, leg.state);
+                return;
+            }
+            LegRef ref = refOf(leg);
+            LegMode mode = command.mode();
+            dispatch.afterCommit(leg.callId, () -> provider.setMonitorLegMode(ref, mode));
+        });
+    }
+
+    void hangUp(String tenantId, HangUpMonitorLeg command) {
+        Commands.sameTenant(tenantId, command.tenantId());
+        legOfCommand(tenantId, command.callId(), command.sessionId()).ifPresent(leg -> {
+            if (!leg.state.isOpen()) {
+                LOG.debugf("monitor leg %s is already %s", leg.legId, leg.state);
+                return;
+            }
+            LegRef ref = refOf(leg);
+            dispatch.afterCommit(leg.callId, () -> provider.hangUpMonitorLeg(ref));
+        });
+    }
+
+    /** The session's leg on that call in that tenant; if there is none, CALL_NOT_FOUND is announced. */
+    private Optional<MonitorLegEntity> legOfCommand(String tenantId, String callId, String sessionId) {
+        String call = Commands.required("callId", callId, 64);
+        String session = Commands.required("sessionId", sessionId, 100);
+        Optional<MonitorLegEntity> leg = legs.ofSession(tenantId, session).filter(l -> l.callId.equals(call));
+        if (leg.isEmpty()) {
+            events.noSuchLeg(tenantId, call, session, LegFailure.CALL_NOT_FOUND.name());
+        }
+        return leg;
+    }
+
+    private LegRef refOf(MonitorLegEntity leg) {
+        CallEntity call = calls.ofTenant(leg.tenantId, leg.callId).orElseThrow();
+        return new LegRef(leg.tenantId, leg.legId.toString(), call.providerRef, leg.providerRef, call.agentLegRef);
+    }
+
+    // --- what the provider reports ----------------------------------------------------------------
+
+    public void ringing(String legId, String providerLegRef) {
+        locked(legId).ifPresent(leg -> {
+            if (leg.providerRef == null && providerLegRef != null) {
+                leg.providerRef = providerLegRef;
+            }
+        });
+    }
+
+    /** Connected, muted (B21). A leg that answers after it was given up is hung up again. */
+    public void answered(String legId) {
+        locked(legId).ifPresent(leg -> {
+            if (!change(leg, LegStatus::answered, EventTypes.MONITOR_LEG_CONNECTED) && leg.state == LegState.ENDED) {
+                LegRef ref = refOf(leg);
+                dispatch.afterCommit(leg.callId, () -> provider.hangUpMonitorLeg(ref));
+            }
+        });
+    }
+
+    public void failed(String legId, LegFailure failure) {
+        locked(legId).ifPresent(leg -> change(leg, s -> s.failed(failure), EventTypes.MONITOR_LEG_FAILED));
+    }
+
+    public void modeChanged(String legId, LegMode mode) {
+        locked(legId).ifPresent(leg -> change(leg, s -> s.modeChanged(mode), EventTypes.MONITOR_LEG_MODE_CHANGED));
+    }
+
+    public void ended(String legId, LegEndReason reason) {
+        locked(legId).ifPresent(leg -> change(leg, s -> s.ended(reason), EventTypes.MONITOR_LEG_ENDED));
+    }
+
+    /** Ends every leg still open on a call that ended (B25). Runs in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void callEnded(String tenantId, String callId) {
+        for (MonitorLegEntity leg : legs.openOfCallForUpdate(tenantId, callId)) {
+            change(leg, s -> s.ended(LegEndReason.CALL_ENDED), EventTypes.MONITOR_LEG_ENDED);
+        }
+    }
+
+    private boolean change(MonitorLegEntity leg, Function<LegStatus, Optional<LegStatus>> happening, String eventType) {
+        Optional<LegStatus> next = happening.apply(leg.status());
+        if (next.isEmpty()) {
+            LOG.debugf("report for monitor leg %s (%s) does not apply; ignored", leg.legId, leg.state);
+            return false;
+        }
+        leg.apply(next.get());
+        events.leg(eventType, leg);
+        return true;
+    }
+
+    private Optional<MonitorLegEntity> locked(String legId) {
+        try {
+            return legs.forUpdate(UUID.fromString(legId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
