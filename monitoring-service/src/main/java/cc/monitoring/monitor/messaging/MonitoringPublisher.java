@@ -9,6 +9,7 @@ import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.telephony.SetMonitorLegMode;
 import cc.monitoring.kit.outbox.OutboxWriter;
 import cc.monitoring.monitor.domain.Session;
+import cc.monitoring.monitor.service.LiveUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -28,9 +29,11 @@ public class MonitoringPublisher {
     static final String SOURCE = "/monitoring-service";
 
     private final OutboxWriter outbox;
+    private final LiveUpdates live;
 
-    public MonitoringPublisher(OutboxWriter outbox) {
+    public MonitoringPublisher(OutboxWriter outbox, LiveUpdates live) {
         this.outbox = outbox;
+        this.live = live;
     }
 
     /** One of EventTypes.MONITOR_*, with the session as it is after the change. */
@@ -42,6 +45,7 @@ public class MonitoringPublisher {
                 Instant.now());
         outbox.append(Topics.MONITORING_EVENTS, session.interactionId(),
                 CloudEvent.of(type, SOURCE, session.tenantId(), session.id(), data));
+        live.sessionChanged(session.tenantId(), session.supervisorId(), session.id());
     }
 
     public void dial(Session session, String callId) {

@@ -12,6 +12,7 @@ import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.monitor.persistence.InteractionEntity;
+import cc.monitoring.monitor.service.LiveUpdates;
 import cc.monitoring.monitor.service.SessionLifecycle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,14 +31,17 @@ public class ReadModels {
     private final EntityManager em;
     private final SessionLifecycle lifecycle;
     private final ObjectMapper json;
+    private final LiveUpdates live;
 
-    public ReadModels(EntityManager em, SessionLifecycle lifecycle, ObjectMapper json) {
+    public ReadModels(EntityManager em, SessionLifecycle lifecycle, ObjectMapper json, LiveUpdates live) {
         this.em = em;
         this.lifecycle = lifecycle;
         this.json = json;
+        this.live = live;
     }
 
     public void onInteractionEvent(CloudEvent event) {
+        live.tableChanged(event.tenantid());
         switch (event.type()) {
             case EventTypes.INTERACTION_STARTED -> started(event.dataAs(InteractionStarted.class));
             case EventTypes.PARTICIPANT_JOINED -> joined(event.dataAs(ParticipantChanged.class));

@@ -1,0 +1,102 @@
+package cc.monitoring.monitor.api;
+
+import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.monitor.domain.MonitorNotPermittedException;
+import cc.monitoring.monitor.domain.Permissions;
+import cc.monitoring.monitor.persistence.Directory;
+import cc.monitoring.monitor.service.LiveHub;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.security.Authenticated;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * B51: a server-sent event stream of what changes for the caller: {@code table} when rows of their
+ * tenant's monitoring table changed (refetch the page), {@code session} when one of their own
+ * sessions changed (refetch it). A comment every 15 s keeps proxies from closing the stream.
+ */
+@Path("/api/monitoring/stream")
+@Authenticated
+@Singleton
+public class LiveResource {
+
+    private static final long KEEP_ALIVE_SECONDS = 15;
+
+    private final LiveHub hub;
+    private final Directory directory;
+    private final CurrentCaller caller;
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sse-keep-alive");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller) {
+        this.hub = hub;
+        this.directory = directory;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live changes of the monitoring table and of the caller's sessions (server-sent events)")
+    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+        Caller me = caller.get();
+        boolean mayMonitor = QuarkusTransaction.requiringNew()
+                .call(() -> directory.supervisor(me).may(Permissions.MONITOR_ALL_CALLS));
+        if (!mayMonitor) {
+            throw new MonitorNotPermittedException();
+        }
+        Runnable[] unsubscribe = new Runnable[1];
+        unsubscribe[0] = hub.subscribe(change -> {
+            if (!change.tenantId().equals(me.tenantId())) {
+                return;
+            }
+            if (change.isSession() && !change.supervisorId().equals(me.userId())) {
+                return;
+            }
+            send(sink, unsubscribe[0], change.isSession()
+                    ? sse.newEventBuilder().name("session").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data("{\"sessionId\":\"" + change.sessionId() + "\"}").build()
+                    : sse.newEventBuilder().name("table").data("{}").build());
+        });
+        send(sink, unsubscribe[0], sse.newEventBuilder().name("hello").data("{}").build());
+        keepAlive.scheduleAtFixedRate(() -> {
+            if (sink.isClosed()) {
+                unsubscribe[0].run();
+                throw new IllegalStateException("closed"); // ends this schedule
+            }
+            send(sink, unsubscribe[0], sse.newEventBuilder().comment("keep-alive").build());
+        }, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static void send(SseEventSink sink, Runnable unsubscribe, jakarta.ws.rs.sse.OutboundSseEvent event) {
+        if (sink.isClosed()) {
+            unsubscribe.run();
+            return;
+        }
+        sink.send(event).exceptionally(failure -> {
+            unsubscribe.run();
+            sink.close();
+            return null;
+        });
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        keepAlive.shutdownNow();
+    }
+}
