@@ -34,7 +34,7 @@ public final class LocalStack {
         new ServiceSpec("permission-service", 8081),
         new ServiceSpec("interaction-service", 8082),
         new ServiceSpec("monitoring-service", 8083),
-        // new ServiceSpec("transcript-service", 8084),
+        new ServiceSpec("transcript-service", 8084),
         new ServiceSpec("telephony-gateway", 8085),
     };
 

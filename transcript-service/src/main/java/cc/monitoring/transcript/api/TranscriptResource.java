@@ -1,0 +1,126 @@
+package cc.monitoring.transcript.api;
+
+import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.transcript.api.Representations.PositionBody;
+import cc.monitoring.transcript.api.Representations.TranscriptBody;
+import cc.monitoring.transcript.config.TranscriptConfig;
+import cc.monitoring.transcript.domain.Cursor;
+import cc.monitoring.transcript.domain.TranscriptReadOnlyException;
+import cc.monitoring.transcript.service.TranscriptService;
+import cc.monitoring.transcript.service.TranscriptStreams;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Transcripts of digital interactions for their active monitors and administrators: a cursor read, a
+ * stream of server-sent events and the caller's read position. Read-only (B30): every write is refused.
+ */
+@Path("/api/transcripts")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class TranscriptResource {
+
+    private final TranscriptService transcripts;
+    private final TranscriptStreams streams;
+    private final StreamEvents events;
+    private final CurrentCaller caller;
+    private final TranscriptConfig config;
+
+    public TranscriptResource(TranscriptService transcripts, TranscriptStreams streams, StreamEvents events,
+                              CurrentCaller caller, TranscriptConfig config) {
+        this.transcripts = transcripts;
+        this.streams = streams;
+        this.events = events;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @GET
+    @Path("{interactionId}")
+    @Operation(summary = "The messages after sequence 'after' (0 = from the first), at most 'limit'; moves the read position")
+    public TranscriptBody read(@PathParam("interactionId") String interactionId, @QueryParam("after") String after,
+                               @QueryParam("limit") String limit) {
+        Cursor cursor = Cursor.parse(after, limit, config.read().defaultLimit(), config.read().maxLimit());
+        return TranscriptBody.of(transcripts.read(caller.get(), interactionId, cursor));
+    }
+
+    @GET
+    @Path("{interactionId}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "Server-sent events: the stored messages after 'after', then each new one ('message'), then 'ended'")
+    public Multi<OutboundSseEvent> stream(@PathParam("interactionId") String interactionId,
+                                          @QueryParam("after") String after,
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        // an EventSource that reconnects names the last message it received
+        long from = Cursor.parseAfter(after != null || lastEventId == null ? after : lastEventId);
+        return streams.open(caller.get(), interactionId, from).map(item -> events.toSse(sse, item));
+    }
+
+    @GET
+    @Path("{interactionId}/position")
+    @Operation(summary = "The caller's read position: the highest sequence delivered to them")
+    public PositionBody position(@PathParam("interactionId") String interactionId) {
+        return PositionBody.of(interactionId, transcripts.position(caller.get(), interactionId));
+    }
+
+    // --- B30: nobody posts to, changes or deletes a transcript -----------------------------
+
+    @POST
+    @Path("{interactionId}")
+    public void post() {
+        throw new TranscriptReadOnlyException();
+    }
+
+    @PUT
+    @Path("{interactionId}")
+    public void put() {
+        throw new TranscriptReadOnlyException();
+    }
+
+    @PATCH
+    @Path("{interactionId}")
+    public void patch() {
+        throw new TranscriptReadOnlyException();
+    }
+
+    @DELETE
+    @Path("{interactionId}")
+    public void delete() {
+        throw new TranscriptReadOnlyException();
+    }
+
+    @POST
+    @Path("{interactionId}/messages")
+    public void postMessage() {
+        throw new TranscriptReadOnlyException();
+    }
+
+    @PUT
+    @Path("{interactionId}/messages/{messageId}")
+    public void putMessage() {
+        throw new TranscriptReadOnlyException();
+    }
+
+    @DELETE
+    @Path("{interactionId}/messages/{messageId}")
+    public void deleteMessage() {
+        throw new TranscriptReadOnlyException();
+    }
+}

@@ -1,0 +1,42 @@
+package cc.monitoring.transcript.messaging;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.monitoring.MonitoringEvent;
+import cc.monitoring.kit.messaging.EventHandler;
+import cc.monitoring.transcript.domain.SessionState;
+import cc.monitoring.transcript.persistence.AccessRepository;
+import cc.monitoring.transcript.persistence.ChangeNotifications;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who monitors what, from monitoring-events: one row per session id with its state after each event.
+ * When a session starts or stops granting reading, the supervisor's open streams look again.
+ */
+@ApplicationScoped
+public class MonitoringEventHandler implements EventHandler {
+
+    private final AccessRepository access;
+    private final ChangeNotifications changes;
+
+    public MonitoringEventHandler(AccessRepository access, ChangeNotifications changes) {
+        this.access = access;
+        this.changes = changes;
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        if (!SessionState.isSessionEvent(event.type())) {
+            return;
+        }
+        MonitoringEvent session = event.dataAs(MonitoringEvent.class);
+        Envelopes.requireSameTenant(event, session.tenantId());
+        Envelopes.require(session.sessionId(), "sessionId");
+        Envelopes.requireInteractionId(session.interactionId());
+        Envelopes.require(session.supervisorId(), "supervisorId");
+        SessionState state = SessionState.after(event.type(), session.state());
+        if (access.sessionChanged(session.sessionId(), session.tenantId(), session.interactionId(),
+                session.supervisorId(), session.channel(), state)) {
+            changes.accessChanged(session.tenantId(), session.supervisorId());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package cc.monitoring.transcript.messaging;
+
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.transcript.TranscriptRead;
+import cc.monitoring.kit.outbox.OutboxWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** Announces read positions on {@code transcript-events}, key = interaction id, through the outbox (B11). */
+@ApplicationScoped
+public class TranscriptEvents {
+
+    static final String SOURCE = "/transcript-service";
+
+    private final OutboxWriter outbox;
+
+    public TranscriptEvents(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public void read(String tenantId, String interactionId, String userId, long position, Instant at) {
+        outbox.append(Topics.TRANSCRIPT_EVENTS, interactionId, CloudEvent.of(EventTypes.TRANSCRIPT_READ, SOURCE, tenantId,
+                interactionId, new TranscriptRead(tenantId, interactionId, userId, position, at)));
+    }
+}

@@ -1,0 +1,91 @@
+package cc.monitoring.transcript.service;
+
+import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.kit.problem.DomainException;
+import cc.monitoring.transcript.domain.Cursor;
+import cc.monitoring.transcript.domain.InteractionId;
+import cc.monitoring.transcript.domain.Message;
+import cc.monitoring.transcript.domain.ReadAccess;
+import cc.monitoring.transcript.domain.Transcript;
+import cc.monitoring.transcript.domain.TranscriptNotFoundException;
+import cc.monitoring.transcript.domain.TranscriptPage;
+import cc.monitoring.transcript.persistence.AccessRepository;
+import cc.monitoring.transcript.persistence.AccessRepository.ActiveSession;
+import cc.monitoring.transcript.persistence.ReadPositionRepository.Position;
+import cc.monitoring.transcript.persistence.TranscriptRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reading transcripts: who may (B30, B06), the cursor read (B31) and the read position it moves (B11). */
+@ApplicationScoped
+@Transactional
+public class TranscriptService {
+
+    private final TranscriptRepository transcripts;
+    private final AccessRepository access;
+    private final ReadPositions positions;
+
+    public TranscriptService(TranscriptRepository transcripts, AccessRepository access, ReadPositions positions) {
+        this.transcripts = transcripts;
+        this.access = access;
+        this.positions = positions;
+    }
+
+    /** The messages after the cursor; the caller's read position moves to the last one returned. */
+    public TranscriptPage read(Caller caller, String interactionId, Cursor cursor) {
+        Transcript transcript = accessible(caller.tenantId(), caller.userId(), interactionId);
+        List<Message> found = transcripts.messagesAfter(interactionId, cursor.after(), cursor.limit());
+        TranscriptPage page = TranscriptPage.of(transcript, cursor.after(), found);
+        if (!page.messages().isEmpty()) {
+            positions.delivered(caller.tenantId(), caller.userId(), interactionId, page.next());
+        }
+        return page;
+    }
+
+    public Position position(Caller caller, String interactionId) {
+        accessible(caller.tenantId(), caller.userId(), interactionId);
+        return positions.of(caller.tenantId(), caller.userId(), interactionId);
+    }
+
+    /**
+     * The transcript if the viewer may read it now.
+     *
+     * @throws TranscriptNotFoundException for an unknown or another tenant's interaction
+     * @throws cc.monitoring.transcript.domain.TranscriptNotPermittedException without an active session or
+     *                                                                         administrator permission
+     */
+    public Transcript readable(String tenantId, String userId, String interactionId) {
+        return accessible(tenantId, userId, interactionId);
+    }
+
+    /** Not intercepted: a refusal caught by {@link #next} must not mark the transaction for rollback. */
+    private Transcript accessible(String tenantId, String userId, String interactionId) {
+        if (!InteractionId.isValid(interactionId)) {
+            throw new TranscriptNotFoundException(interactionId);
+        }
+        Optional<Transcript> stored = transcripts.find(interactionId);
+        Optional<ActiveSession> session = access.activeSession(tenantId, interactionId, userId);
+        boolean administrator = ReadAccess.isAdministrator(access.permissions(tenantId, userId));
+        // a voice interaction has no transcript: its monitor's session does not make one up
+        boolean monitors = session.isPresent() && (stored.isPresent() || session.get().channel() == null
+                || session.get().channel().isDigital());
+        new ReadAccess(tenantId, stored.map(Transcript::tenantId).orElse(null), monitors, administrator)
+                .require(interactionId);
+        return stored.orElseGet(() -> Transcript.empty(interactionId, tenantId, session.get().channel()));
+    }
+
+    /** What an open stream sends next: up to {@code limit} messages after {@code after}; empty once not permitted. */
+    public Optional<TranscriptPage> next(String tenantId, String userId, String interactionId, long after, int limit) {
+        Transcript transcript;
+        try {
+            transcript = accessible(tenantId, userId, interactionId);
+        } catch (DomainException refused) {
+            return Optional.empty();
+        }
+        // the header is read first: once it says ended, every message before the end is visible below
+        return Optional.of(TranscriptPage.of(transcript, after, transcripts.messagesAfter(interactionId, after, limit)));
+    }
+}

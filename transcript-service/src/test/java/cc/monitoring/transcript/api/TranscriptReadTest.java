@@ -1,0 +1,213 @@
+package cc.monitoring.transcript.api;
+
+import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.interaction.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class TranscriptReadTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void B31_theTranscriptIsAvailableFromTheFirstMessage() {
+        World world = new World();
+        String chat = world.chat();
+        world.postAll(chat, 1, 3);
+        world.monitor("sam", chat);
+
+        world.as("sam").get("/api/transcripts/{id}", chat).then().statusCode(200)
+                .body("interactionId", equalTo(chat))
+                .body("channel", equalTo("CHAT"))
+                .body("ended", equalTo(false))
+                .body("messages.sequence", contains(1, 2, 3))
+                .body("messages[0].messageId", equalTo("msg-" + chat + "-1"))
+                .body("messages[0].authorRole", equalTo("CUSTOMER"))
+                .body("messages[0].authorId", equalTo("+15550001111"))
+                .body("messages[0].authorName", equalTo("Customer"))
+                .body("messages[0].text", equalTo("text 1"))
+                .body("messages[0].postedAt", equalTo("2026-03-01T10:00:01Z"))
+                .body("messages[1].authorRole", equalTo("AGENT"))
+                .body("next", equalTo(3));
+        world.as("sam").queryParam("after", 2).get("/api/transcripts/{id}", chat).then().statusCode(200)
+                .body("messages.sequence", contains(3)).body("next", equalTo(3));
+        world.as("sam").queryParam("limit", 2).get("/api/transcripts/{id}", chat).then()
+                .body("messages.sequence", contains(1, 2)).body("next", equalTo(2));
+        world.as("sam").queryParam("after", 3).get("/api/transcripts/{id}", chat).then()
+                .body("messages", empty()).body("next", equalTo(3));
+
+        world.post(chat, 4);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> world.as("sam").queryParam("after", 3)
+                .get("/api/transcripts/{id}", chat).then().body("messages.sequence", contains(4)).body("next", equalTo(4)));
+    }
+
+    @Test
+    void B31_duplicatesDoNotDuplicateMessages() {
+        World world = new World();
+        String chat = world.chat();
+        var first = world.messageEvent(chat, 1, "hello");
+        World.publish(Topics.INTERACTION_EVENTS, chat, first);
+        World.publish(Topics.INTERACTION_EVENTS, chat, first);
+        World.publish(Topics.INTERACTION_EVENTS, chat, world.messageEvent(chat, 1, "same sequence, new event id"));
+        World.publish(Topics.INTERACTION_EVENTS, chat,
+                world.messageEvent(chat, 2, "msg-" + chat + "-1", "same message id, other sequence"));
+        world.postAll(chat, 2, 2);
+        world.monitor("sam", chat);
+
+        world.as("sam").get("/api/transcripts/{id}", chat).then().statusCode(200)
+                .body("messages.sequence", contains(1, 2))
+                .body("messages.text", contains("hello", "text 2"));
+    }
+
+    @Test
+    void B31_aMessageThatArrivesBeforeItsInteractionStartedIsKept() {
+        World world = new World();
+        String chat = UUID.randomUUID().toString();
+        world.postAll(chat, 1, 1);
+        world.started(chat, Channel.SMS);
+        world.postAll(chat, 2, 2);
+        world.monitor("sam", chat);
+
+        world.as("sam").get("/api/transcripts/{id}", chat).then().statusCode(200)
+                .body("channel", equalTo("SMS")).body("messages.sequence", contains(1, 2));
+    }
+
+    @Test
+    void B30_postingToATranscriptIsRefused() {
+        World world = new World();
+        String chat = world.chat();
+        world.postAll(chat, 1, 1);
+        world.monitor("sam", chat);
+        Map<String, Object> body = Map.of("text", "I am the supervisor, let me help");
+
+        for (Response refused : List.of(
+                world.as("sam").body(body).post("/api/transcripts/{id}", chat),
+                world.as("sam").body(body).post("/api/transcripts/{id}/messages", chat),
+                world.as("sam").body(body).put("/api/transcripts/{id}", chat),
+                world.as("sam").body(body).patch("/api/transcripts/{id}", chat),
+                world.as("sam").delete("/api/transcripts/{id}", chat),
+                world.as("sam").body(body).put("/api/transcripts/{id}/messages/{m}", chat, "msg-" + chat + "-1"),
+                world.as("sam").delete("/api/transcripts/{id}/messages/{m}", chat, "msg-" + chat + "-1"))) {
+            refused.then().statusCode(405).contentType(PROBLEM)
+                    .header("Allow", equalTo("GET, HEAD, OPTIONS"))
+                    .body("type", equalTo("urn:problem:monitoring:transcript-read-only"))
+                    .body("detail", notNullValue());
+        }
+        world.as("sam").get("/api/transcripts/{id}", chat).then().body("messages.text", contains("text 1"));
+    }
+
+    @Test
+    void B30_withoutAnActiveSessionReadingIsForbiddenAndAfterMonitorEndedAgain() {
+        World world = new World();
+        String chat = world.chat();
+        world.postAll(chat, 1, 2);
+        world.user("sam", World.SUPERVISOR);
+
+        expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+        expectProblem(world.as("sam").get("/api/transcripts/{id}/position", chat), 403, "transcript-not-permitted");
+        String dialing = UUID.randomUUID().toString();
+        World.awaitConsumed(world.session("monitor-requested", dialing, "sam", chat, "DIALING", null), Topics.MONITORING_EVENTS);
+        expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+
+        String session = world.monitor("sam", chat);
+        world.as("sam").get("/api/transcripts/{id}", chat).then().statusCode(200).body("messages.sequence", contains(1, 2));
+        expectProblem(world.as("other").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+
+        world.endMonitoring(session, "sam", chat);
+        expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+        // a late, repeated monitor-requested of the ended session (new event id) does not revive it
+        World.awaitConsumed(world.session("monitor-joined", session, "sam", chat, "ACTIVE", null), Topics.MONITORING_EVENTS);
+        expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+    }
+
+    @Test
+    void B30_anAdministratorMayReadUntilRemoved() {
+        World world = new World();
+        String chat = world.chat();
+        world.postAll(chat, 1, 1);
+        world.userAt("ada", 2, World.ADMINISTRATOR);
+        world.as("ada").get("/api/transcripts/{id}", chat).then().statusCode(200).body("messages.sequence", contains(1));
+
+        world.userAt("ada", 1, World.SUPERVISOR);
+        world.as("ada").get("/api/transcripts/{id}", chat).then().statusCode(200);
+
+        world.userAt("ada", 3, World.SUPERVISOR);
+        expectProblem(world.as("ada").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+        world.userAt("ada", 4, World.ADMINISTRATOR);
+        world.as("ada").get("/api/transcripts/{id}", chat).then().statusCode(200);
+        World.awaitConsumed(World.publish(Topics.PERMISSION_EVENTS, Topics.userKey(world.tenant, "ada"),
+                world.event("user-removed", "ada", new cc.monitoring.contracts.permission.UserRemoved(world.tenant, "ada", 5))),
+                Topics.PERMISSION_EVENTS);
+        expectProblem(world.as("ada").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+    }
+
+    @Test
+    void B06_anotherTenantsUserGetsNotFound() {
+        World world = new World();
+        String chat = world.chat();
+        world.postAll(chat, 1, 1);
+        World stranger = new World();
+        stranger.user("ada", World.ADMINISTRATOR);
+        // even a session event in the stranger's own tenant naming this interaction reveals nothing
+        stranger.monitor("eve", chat);
+
+        expectProblem(stranger.as("ada").get("/api/transcripts/{id}", chat), 404, "transcript-not-found");
+        expectProblem(stranger.as("eve").get("/api/transcripts/{id}", chat), 404, "transcript-not-found");
+        expectProblem(stranger.as("eve").get("/api/transcripts/{id}/position", chat), 404, "transcript-not-found");
+        expectProblem(stranger.as("ada").get("/api/transcripts/{id}/stream", chat), 404, "transcript-not-found");
+        world.user("ada", World.ADMINISTRATOR);
+        expectProblem(world.as("ada").get("/api/transcripts/{id}", UUID.randomUUID()), 404, "transcript-not-found");
+        // a voice call has no transcript, even for its monitor
+        String call = UUID.randomUUID().toString();
+        world.started(call, Channel.VOICE);
+        String voiceSession = UUID.randomUUID().toString();
+        World.awaitConsumed(World.publish(Topics.MONITORING_EVENTS, call, world.event("monitor-joined", voiceSession,
+                new cc.monitoring.contracts.monitoring.MonitoringEvent(world.tenant, voiceSession, call, Channel.VOICE,
+                        "sam", "Sam", "ACTIVE", cc.monitoring.contracts.monitoring.SessionMode.SILENT, "Desk", "sip:sam",
+                        null, null, java.time.Instant.now()))), Topics.MONITORING_EVENTS);
+        expectProblem(world.as("sam").get("/api/transcripts/{id}", call), 404, "transcript-not-found");
+        expectProblem(world.as("ada").get("/api/transcripts/{id}", "not an id!"), 404, "transcript-not-found");
+    }
+
+    @Test
+    void B31_badInputIsAProblemNeverAnError() {
+        World world = new World();
+        String chat = world.chat();
+        world.postAll(chat, 1, 1);
+        world.monitor("sam", chat);
+
+        for (Map<String, String> query : List.of(Map.of("after", "-1"), Map.of("limit", "100000"), Map.of("after", "abc"),
+                Map.of("limit", "0"), Map.of("limit", "many"), Map.of("after", "1e3"))) {
+            expectProblem(world.as("sam").queryParams(query).get("/api/transcripts/{id}", chat), 400, "invalid-query");
+        }
+        expectProblem(world.as("sam").queryParam("after", "abc").get("/api/transcripts/{id}/stream", chat), 400, "invalid-query");
+        given().get("/api/transcripts/{id}", chat).then().statusCode(401).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:unauthenticated"));
+        given().auth().oauth2(cc.monitoring.testsupport.Tokens.user(world.tenant, "sam").signForged())
+                .get("/api/transcripts/{id}", chat).then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(cc.monitoring.testsupport.Tokens.user(null, "sam").sign())
+                .get("/api/transcripts/{id}", chat).then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:tenant-missing"));
+    }
+
+    static void expectProblem(Response response, int status, String type) {
+        response.then().statusCode(status).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:" + type))
+                .body("status", equalTo(status))
+                .body("detail", notNullValue());
+    }
+}

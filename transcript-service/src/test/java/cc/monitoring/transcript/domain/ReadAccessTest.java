@@ -1,0 +1,79 @@
+package cc.monitoring.transcript.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Not a @QuarkusTest: who may read a transcript is plain Java. */
+class ReadAccessTest {
+
+    @Test
+    void B30_aMonitorWithAnActiveSessionMayRead() {
+        assertTrue(new ReadAccess("acme", "acme", true, false).mayRead());
+        assertDoesNotThrow(() -> new ReadAccess("acme", "acme", true, false).require("i-1"));
+    }
+
+    @Test
+    void B30_anAdministratorMayReadWithoutASession() {
+        assertTrue(ReadAccess.isAdministrator(List.of("MONITOR_ALL_CALLS", "MANAGE_USERS")));
+        assertFalse(ReadAccess.isAdministrator(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS")));
+        assertFalse(ReadAccess.isAdministrator(null));
+        assertTrue(new ReadAccess("acme", "acme", false, true).mayRead());
+    }
+
+    @Test
+    void B30_withoutASessionOrOnceItEndedReadingIsForbidden() {
+        TranscriptNotPermittedException refused = assertThrows(TranscriptNotPermittedException.class,
+                () -> new ReadAccess("acme", "acme", false, false).require("i-1"));
+        assertEquals("transcript-not-permitted", refused.type());
+        assertEquals(403, refused.kind().status);
+    }
+
+    @Test
+    void B06_anotherTenantsTranscriptIsNotFoundEvenForItsAdministratorsPeers() {
+        for (ReadAccess access : List.of(new ReadAccess("acme", "globex", false, false),
+                new ReadAccess("acme", "globex", false, true),
+                new ReadAccess("acme", "globex", true, true))) {
+            assertFalse(access.visible());
+            TranscriptNotFoundException refused = assertThrows(TranscriptNotFoundException.class, () -> access.require("i-1"));
+            assertEquals("transcript-not-found", refused.type());
+        }
+    }
+
+    @Test
+    void anUnknownInteractionIsNotFoundUnlessTheViewerAlreadyMonitorsIt() {
+        assertThrows(TranscriptNotFoundException.class, () -> new ReadAccess("acme", null, false, true).require("i-1"));
+        assertDoesNotThrow(() -> new ReadAccess("acme", null, true, false).require("i-1"),
+                "monitored before its first message: an empty transcript");
+    }
+
+    @Test
+    void sessionStatesFromMonitoringEvents() {
+        assertEquals(SessionState.ACTIVE, SessionState.after("monitor-requested", "ACTIVE"), "digital: active at once");
+        assertEquals(SessionState.DIALING, SessionState.after("monitor-requested", "DIALING"));
+        assertEquals(SessionState.ACTIVE, SessionState.after("monitor-joined", "ACTIVE"));
+        assertEquals(SessionState.ENDED, SessionState.after("monitor-ended", "ACTIVE"), "the type decides the end");
+        assertTrue(SessionState.ACTIVE.grantsReading());
+        assertFalse(SessionState.DIALING.grantsReading());
+        assertFalse(SessionState.ENDED.grantsReading());
+        assertThrows(IllegalArgumentException.class, () -> SessionState.after("monitor-joined", "LISTENING"));
+        assertThrows(IllegalArgumentException.class, () -> SessionState.after("monitor-joined", null));
+        assertTrue(SessionState.isSessionEvent("barge"));
+        assertFalse(SessionState.isSessionEvent("transcript-read"));
+    }
+
+    @Test
+    void interactionIdsAreShortAndPlain() {
+        assertTrue(InteractionId.isValid("3f2b1c9e-8d7a-4c1e-9b2a-0e6f5d4c3b2a"));
+        for (String bad : List.of("", "a b", "../x", "x".repeat(65), "é", "-x")) {
+            assertFalse(InteractionId.isValid(bad), bad);
+        }
+        assertFalse(InteractionId.isValid(null));
+    }
+}
