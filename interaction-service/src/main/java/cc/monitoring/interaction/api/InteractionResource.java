@@ -1,8 +1,10 @@
 package cc.monitoring.interaction.api;
 
 import cc.monitoring.interaction.api.Representations.InteractionBody;
+import cc.monitoring.interaction.api.Representations.MessageBody;
 import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionFilter;
+import cc.monitoring.interaction.domain.Message;
 import cc.monitoring.interaction.domain.Paging;
 import cc.monitoring.interaction.service.InteractionService;
 import cc.monitoring.kit.api.PageOf;
@@ -15,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.UUID;
 
 /** Interactions of the caller's tenant, for monitors and administrators. */
 @Path("/api/interactions")
@@ -45,5 +50,15 @@ public class InteractionResource {
     @Path("{id}")
     public InteractionBody get(@PathParam("id") String id) {
         return InteractionBody.of(service.interaction(caller.get(), id));
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Operation(summary = "Messages of a digital interaction after sequence 'after' (default 0), in order, at most 'limit'")
+    public List<MessageBody> messages(@PathParam("id") String id, @QueryParam("after") String after,
+                                      @QueryParam("limit") String limit) {
+        List<Message> found = service.messages(caller.get(), id, Paging.After.parse(after, limit));
+        UUID interactionId = UUID.fromString(id);
+        return found.stream().map(m -> MessageBody.of(interactionId, m)).toList();
     }
 }

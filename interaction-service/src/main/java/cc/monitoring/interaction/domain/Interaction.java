@@ -13,6 +13,11 @@ import java.util.UUID;
  * A conversation between a customer and an agent on one channel, from start to end. It keeps the
  * flow's name and silent-monitoring toggle as they were when it started (B03). {@code ACTIVE → ENDED};
  * ended is final. Every change is recorded in order and drained by the caller to publish it.
+ * <p>
+ * Voice interactions follow the telephony gateway's calls. Digital ones (chat, SMS, messaging) are
+ * driven by the channel platform: messages get the next {@link #lastSequence() sequence}, other agents
+ * join and leave, and at least one agent stays until the conversation ends. The caller holds the
+ * interaction exclusively (a row lock) while it changes it, so sequences are allocated once each.
  */
 public final class Interaction {
 
@@ -34,13 +39,15 @@ public final class Interaction {
     private final Instant startedAt;
     private final List<Participant> participants;
     private InteractionState state;
+    private long lastSequence;
     private Instant endedAt;
     private String endedBy;
     private final List<InteractionChange> changes = new ArrayList<>();
 
     private Interaction(UUID id, String tenantId, Channel channel, String flowId, String flowName, boolean silentMonitoring,
                         String agentId, String agentName, String customer, String callId, Instant startedAt,
-                        List<Participant> participants, InteractionState state, Instant endedAt, String endedBy) {
+                        List<Participant> participants, InteractionState state, long lastSequence, Instant endedAt,
+                        String endedBy) {
         this.id = Objects.requireNonNull(id, "id");
         this.tenantId = limit(require(tenantId, "tenant"), "tenant", MAX_TENANT);
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -59,6 +66,10 @@ public final class Interaction {
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
         this.participants = new ArrayList<>(participants);
         this.state = Objects.requireNonNull(state, "state");
+        if (lastSequence < 0 || (lastSequence > 0 && !channel.isDigital())) {
+            fail("only digital interactions have messages, numbered from 1");
+        }
+        this.lastSequence = lastSequence;
         this.endedAt = endedAt;
         this.endedBy = endedBy;
     }
@@ -69,12 +80,29 @@ public final class Interaction {
      */
     public static Interaction start(UUID id, String tenantId, Channel channel, Flow flow, String agentId, String agentName,
                                     String customer, String callId, Instant at) {
+        return start(id, tenantId, channel, flow, agentId, agentName, customer, customer, callId, at);
+    }
+
+    /**
+     * A new digital conversation (chat, SMS, messaging) as the channel platform opens it; the customer is
+     * shown by {@code customerName} when there is one. Changes as for {@link #start}.
+     */
+    public static Interaction startConversation(UUID id, String tenantId, Channel channel, Flow flow, String agentId,
+                                                String agentName, String customer, String customerName, Instant at) {
+        if (channel == null || !channel.isDigital()) {
+            fail("a conversation is a digital interaction");
+        }
+        return start(id, tenantId, channel, flow, agentId, agentName, customer, customerName, null, at);
+    }
+
+    private static Interaction start(UUID id, String tenantId, Channel channel, Flow flow, String agentId,
+                                     String agentName, String customer, String customerName, String callId, Instant at) {
         Objects.requireNonNull(flow, "flow");
         Interaction interaction = new Interaction(id, tenantId, channel, flow.id(), flow.name(), flow.silentMonitoring(),
-                agentId, agentName, customer, callId, at, List.of(), InteractionState.ACTIVE, null, null);
+                agentId, agentName, customer, callId, at, List.of(), InteractionState.ACTIVE, 0, null, null);
         interaction.changes.add(new InteractionChange.Started(interaction));
         interaction.join(Participant.joined(agentId, ParticipantRole.AGENT, interaction.agentName, at));
-        interaction.join(Participant.joined(customer, ParticipantRole.CUSTOMER, customer, at));
+        interaction.join(Participant.joined(customer, ParticipantRole.CUSTOMER, customerName, at));
         return interaction;
     }
 
@@ -82,21 +110,107 @@ public final class Interaction {
     public static Interaction restore(UUID id, String tenantId, Channel channel, String flowId, String flowName,
                                       boolean silentMonitoring, String agentId, String agentName, String customer,
                                       String callId, Instant startedAt, List<Participant> participants,
-                                      InteractionState state, Instant endedAt, String endedBy) {
+                                      InteractionState state, long lastSequence, Instant endedAt, String endedBy) {
         return new Interaction(id, tenantId, channel, flowId, flowName, silentMonitoring, agentId, agentName, customer,
-                callId, startedAt, participants, state, endedAt, endedBy);
+                callId, startedAt, participants, state, lastSequence, endedAt, endedBy);
     }
 
-    /** Someone joins; joining twice while present changes nothing. Nobody joins an ended interaction. */
-    public void join(Participant participant) {
+    /**
+     * Someone joins; joining twice while present changes nothing and returns false. Someone who left may
+     * join again (a new stint, kept after the old one). Nobody joins an ended interaction.
+     */
+    public boolean join(Participant participant) {
+        requireActive();
+        boolean present = participants.stream().anyMatch(p -> p.present() && p.sameAs(participant));
+        if (present) {
+            return false;
+        }
+        participants.add(participant);
+        changes.add(new InteractionChange.Joined(participant));
+        return true;
+    }
+
+    // --- digital conversations, driven by the channel platform -----------------------
+
+    /** Voice interactions follow telephony events only. */
+    public void requireConversation() {
+        if (!channel.isDigital()) {
+            throw new VoiceInteractionException(id.toString());
+        }
+    }
+
+    /** Another agent joins the conversation; false if they are already on it. */
+    public boolean joinAgent(String agentId, String displayName, Instant at) {
+        requireConversation();
+        return join(Participant.joined(agentId, ParticipantRole.AGENT, displayName, notBeforeStart(at)));
+    }
+
+    /**
+     * An agent leaves the conversation. Only a present agent leaves, and never the last one: a conversation
+     * keeps an agent until it ends (the customer leaving, or the last agent, ends it instead).
+     */
+    public void leave(String agentId, Instant at) {
+        requireConversation();
+        requireActive();
+        int index = presentIndex(ParticipantRole.AGENT, agentId);
+        if (index < 0) {
+            throw new NotAParticipantException(id.toString(), ParticipantRole.AGENT, agentId);
+        }
+        long agentsPresent = participants.stream().filter(p -> p.present() && p.role() == ParticipantRole.AGENT).count();
+        if (agentsPresent == 1) {
+            throw new LastAgentException(id.toString(), agentId);
+        }
+        Participant left = participants.get(index).leaving(notBeforeStart(at));
+        participants.set(index, left);
+        changes.add(new InteractionChange.Left(left));
+    }
+
+    /**
+     * A message from a present participant: it gets the next sequence (1 for the first). Without an
+     * {@code authorId} the author is the conversation's customer, or its agent. Ended conversations take
+     * no messages; a refused message uses up no sequence.
+     */
+    public Message post(UUID messageId, ParticipantRole authorRole, String authorId, String text, Instant at) {
+        requireConversation();
+        requireActive();
+        Objects.requireNonNull(authorRole, "authorRole");
+        String author = authorId != null ? authorId : authorRole == ParticipantRole.CUSTOMER ? customer : agentId;
+        int index = presentIndex(authorRole, author);
+        if (index < 0) {
+            throw new NotAParticipantException(id.toString(), authorRole, author);
+        }
+        Participant writer = participants.get(index);
+        Message message = new Message(messageId, lastSequence + 1, authorRole, writer.participantId(),
+                writer.displayName(), text, notBeforeStart(at));
+        lastSequence = message.sequence();
+        changes.add(new InteractionChange.Posted(message));
+        return message;
+    }
+
+    /** Ends a conversation as the channel platform reports it: by the agent or the customer. */
+    public boolean endConversation(ParticipantRole by, Instant at) {
+        requireConversation();
+        return end(Objects.requireNonNull(by, "by").name(), at);
+    }
+
+    private void requireActive() {
         if (state == InteractionState.ENDED) {
             throw new InteractionEndedException(id.toString());
         }
-        boolean present = participants.stream().anyMatch(p -> p.present() && p.sameAs(participant));
-        if (!present) {
-            participants.add(participant);
-            changes.add(new InteractionChange.Joined(participant));
+    }
+
+    private int presentIndex(ParticipantRole role, String participantId) {
+        for (int i = 0; i < participants.size(); i++) {
+            Participant p = participants.get(i);
+            if (p.present() && p.role() == role && p.participantId().equals(participantId)) {
+                return i;
+            }
         }
+        return -1;
+    }
+
+    private Instant notBeforeStart(Instant at) {
+        return at == null || at.isBefore(startedAt) ? startedAt : at;
     }
 
     /**
@@ -183,6 +297,11 @@ public final class Interaction {
 
     public InteractionState state() {
         return state;
+    }
+
+    /** The sequence of the last message posted; 0 before the first (and always for voice). */
+    public long lastSequence() {
+        return lastSequence;
     }
 
     public Instant endedAt() {

@@ -12,6 +12,9 @@ public sealed interface InteractionChange {
     record Left(Participant participant) implements InteractionChange {
     }
 
+    record Posted(Message message) implements InteractionChange {
+    }
+
     record Ended(Interaction interaction) implements InteractionChange {
     }
 }

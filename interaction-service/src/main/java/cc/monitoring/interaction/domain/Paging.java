@@ -26,4 +26,23 @@ public record Paging(int page, int size) {
             throw new InvalidQueryException("'" + name + "' is a whole number");
         }
     }
+
+    /** A page of a transcript: messages after sequence {@code after}, at most {@code limit} of them. */
+    public record After(long after, int limit) {
+
+        public static After parse(String after, String limit) {
+            long a;
+            int l;
+            try {
+                a = after == null || after.isBlank() ? 0 : Long.parseLong(after.trim());
+                l = limit == null || limit.isBlank() ? DEFAULT_SIZE : Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidQueryException("'after' and 'limit' are whole numbers");
+            }
+            if (a < 0 || l < 1 || l > MAX_SIZE) {
+                throw new InvalidQueryException("'after' is a sequence from 0; 'limit' is between 1 and " + MAX_SIZE);
+            }
+            return new After(a, l);
+        }
+    }
 }

@@ -5,9 +5,11 @@ import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.interaction.InteractionEnded;
 import cc.monitoring.contracts.interaction.InteractionStarted;
+import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantChanged;
 import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionChange;
+import cc.monitoring.interaction.domain.Message;
 import cc.monitoring.interaction.domain.Participant;
 import cc.monitoring.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +43,8 @@ public class InteractionEvents {
             } else if (change instanceof InteractionChange.Left left) {
                 publish(interaction, EventTypes.PARTICIPANT_LEFT,
                         participant(interaction, left.participant(), left.participant().leftAt()));
+            } else if (change instanceof InteractionChange.Posted posted) {
+                publish(interaction, EventTypes.MESSAGE_POSTED, message(interaction, posted.message()));
             } else if (change instanceof InteractionChange.Ended ended) {
                 publish(interaction, EventTypes.INTERACTION_ENDED, new InteractionEnded(interaction.tenantId(),
                         interaction.id().toString(), interaction.channel(), ended.interaction().endedBy(),
@@ -56,6 +60,11 @@ public class InteractionEvents {
 
     private static ParticipantChanged participant(Interaction i, Participant p, java.time.Instant at) {
         return new ParticipantChanged(i.tenantId(), i.id().toString(), p.participantId(), p.role(), p.displayName(), at);
+    }
+
+    private static MessagePosted message(Interaction i, Message m) {
+        return new MessagePosted(i.tenantId(), i.id().toString(), m.messageId().toString(), m.sequence(), m.authorRole(),
+                m.authorId(), m.authorName(), m.text(), m.postedAt());
     }
 
     private void publish(Interaction interaction, String type, Object data) {

@@ -53,6 +53,10 @@ public class InteractionEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public InteractionState state;
 
+    /** The sequence of the last message posted (digital only); allocated under a row lock. */
+    @Column(name = "last_sequence", nullable = false)
+    public long lastSequence;
+
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
 

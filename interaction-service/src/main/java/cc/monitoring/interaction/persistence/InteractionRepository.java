@@ -9,6 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,6 +25,15 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
 
     public Optional<InteractionEntity> byId(String tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
+    }
+
+    /**
+     * The interaction, locked until the transaction ends: changes to one interaction (messages and their
+     * sequences, joins, leaves, the end) happen one at a time, in the order their events are published.
+     */
+    public Optional<InteractionEntity> lockById(String tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public Optional<InteractionEntity> byCall(String tenantId, String callId) {
@@ -50,7 +60,7 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
         return find(query.toString(), parameters).page(Page.of(paging.page(), paging.size()));
     }
 
-    /** The participants of several interactions at once, in the order they joined. */
+    /** The participants of several interactions at once, in the order they joined (a rejoin comes again). */
     public Map<UUID, List<Participant>> participantsOf(Collection<UUID> interactionIds) {
         if (interactionIds.isEmpty()) {
             return Map.of();
@@ -60,7 +70,7 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
                 .setParameter("ids", interactionIds)
                 .getResultList();
         return rows.stream()
-                .sorted(Comparator.comparing((ParticipantEntity p) -> p.joinedAt).thenComparing(p -> p.key.role()))
+                .sorted(Comparator.comparingInt((ParticipantEntity p) -> p.key.position()))
                 .collect(Collectors.groupingBy(p -> p.key.interactionId(),
                         Collectors.mapping(InteractionRepository::toDomain, Collectors.toList())));
     }
@@ -71,7 +81,7 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
 
     public static Interaction toDomain(InteractionEntity e, List<Participant> participants) {
         return Interaction.restore(e.id, e.tenantId, e.channel, e.flowId, e.flowName, e.silentMonitoring, e.agentId,
-                e.agentName, e.customer, e.callId, e.startedAt, participants, e.state, e.endedAt, e.endedBy);
+                e.agentName, e.customer, e.callId, e.startedAt, participants, e.state, e.lastSequence, e.endedAt, e.endedBy);
     }
 
     /** Writes the interaction and its participants as they are now. */
@@ -93,18 +103,22 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
             entity.startedAt = interaction.startedAt();
         }
         entity.state = interaction.state();
+        entity.lastSequence = interaction.lastSequence();
         entity.endedAt = interaction.endedAt();
         entity.endedBy = interaction.endedBy();
         if (created) {
             persist(entity);
         }
-        for (Participant participant : interaction.participants()) {
-            ParticipantEntity.Key key = new ParticipantEntity.Key(interaction.id(), participant.role(),
-                    participant.participantId());
+        List<Participant> participants = interaction.participants();
+        for (int i = 0; i < participants.size(); i++) {
+            Participant participant = participants.get(i);
+            ParticipantEntity.Key key = new ParticipantEntity.Key(interaction.id(), i + 1);
             ParticipantEntity row = created ? null : getEntityManager().find(ParticipantEntity.class, key);
             if (row == null) {
                 row = new ParticipantEntity();
                 row.key = key;
+                row.participantId = participant.participantId();
+                row.role = participant.role();
                 row.displayName = participant.displayName();
                 row.joinedAt = participant.joinedAt();
                 getEntityManager().persist(row);
@@ -115,6 +129,6 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
     }
 
     private static Participant toDomain(ParticipantEntity row) {
-        return new Participant(row.key.participantId(), row.key.role(), row.displayName, row.joinedAt, row.leftAt);
+        return new Participant(row.participantId, row.role, row.displayName, row.joinedAt, row.leftAt);
     }
 }

@@ -14,12 +14,20 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
+/** One stint of someone on an interaction; {@code position} is the order of joining, from 1. */
 @Entity
 @Table(name = "participant")
 public class ParticipantEntity extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
+
+    @Column(name = "participant_id", nullable = false)
+    public String participantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ParticipantRole role;
 
     @Column(name = "display_name", nullable = false)
     public String displayName;
@@ -31,8 +39,7 @@ public class ParticipantEntity extends PanacheEntityBase {
     public Instant leftAt;
 
     @Embeddable
-    public record Key(@Column(name = "interaction_id") UUID interactionId,
-                      @Enumerated(EnumType.STRING) @Column(name = "role") ParticipantRole role,
-                      @Column(name = "participant_id") String participantId) implements Serializable {
+    public record Key(@Column(name = "interaction_id") UUID interactionId, @Column(name = "position") int position)
+            implements Serializable {
     }
 }

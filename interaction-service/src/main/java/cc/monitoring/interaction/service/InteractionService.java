@@ -7,6 +7,7 @@ import cc.monitoring.interaction.domain.Flow;
 import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionFilter;
 import cc.monitoring.interaction.domain.InteractionNotFoundException;
+import cc.monitoring.interaction.domain.Message;
 import cc.monitoring.interaction.domain.Paging;
 import cc.monitoring.interaction.domain.Participant;
 import cc.monitoring.interaction.messaging.InteractionEvents;
@@ -14,6 +15,7 @@ import cc.monitoring.interaction.persistence.EarlyCallEndEntity;
 import cc.monitoring.interaction.persistence.EarlyCallEndRepository;
 import cc.monitoring.interaction.persistence.InteractionEntity;
 import cc.monitoring.interaction.persistence.InteractionRepository;
+import cc.monitoring.interaction.persistence.MessageRepository;
 import cc.monitoring.kit.api.PageOf;
 import cc.monitoring.kit.identity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Interactions of every channel: voice ones follow the telephony gateway's calls; every change is
- * published on interaction-events in the same transaction. Reading is for monitors and administrators
+ * Interactions of every channel: voice ones follow the telephony gateway's calls (digital ones the
+ * channel platform, see {@link ConversationService}); every change is published on interaction-events
+ * in the same transaction. Reading is for monitors and administrators
  * of the caller's tenant only.
  */
 @ApplicationScoped
@@ -41,10 +44,12 @@ public class InteractionService {
     private final FlowService flows;
     private final PermissionReadModel permissions;
     private final InteractionEvents events;
+    private final MessageRepository messages;
 
     public InteractionService(InteractionRepository interactions, EarlyCallEndRepository earlyEnds, FlowService flows,
-                              PermissionReadModel permissions, InteractionEvents events) {
+                              PermissionReadModel permissions, InteractionEvents events, MessageRepository messages) {
         this.interactions = interactions;
+        this.messages = messages;
         this.earlyEnds = earlyEnds;
         this.flows = flows;
         this.permissions = permissions;
@@ -116,13 +121,26 @@ public class InteractionService {
     /** Another tenant's interaction, or an id that is not one, is not found (B06). */
     public Interaction interaction(Caller caller, String id) {
         permissions.of(caller).requireInteractionReading();
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        return interactions.byId(caller.tenantId(), parseId(id)).map(interactions::toDomain)
+                .orElseThrow(() -> new InteractionNotFoundException(id));
+    }
+
+    /** The messages of a digital interaction after sequence {@code after}, in order; none for voice. */
+    public List<Message> messages(Caller caller, String id, Paging.After page) {
+        permissions.of(caller).requireInteractionReading();
+        UUID uuid = parseId(id);
+        if (interactions.byId(caller.tenantId(), uuid).isEmpty()) {
             throw new InteractionNotFoundException(id);
         }
-        return interactions.byId(caller.tenantId(), uuid).map(interactions::toDomain)
-                .orElseThrow(() -> new InteractionNotFoundException(id));
+        return messages.after(uuid, page.after(), page.limit());
+    }
+
+    /** An id that is not a UUID names no interaction. */
+    static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InteractionNotFoundException(id);
+        }
     }
 }

@@ -131,9 +131,9 @@ public class OutboxRelay {
                 return 0;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            long lastSeq = 0;
+            List<Long> sent = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
-                lastSeq = ((Number) row[0]).longValue();
+                sent.add(((Number) row[0]).longValue());
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[1], (String) row[2], (String) row[6]);
                 record.headers()
                         .add(header("ce_id", row[3]))
@@ -146,8 +146,9 @@ public class OutboxRelay {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
             }
-            em.createNativeQuery("delete from outbox_event where seq <= ?1")
-                    .setParameter(1, lastSeq)
+            // exactly the rows sent: a transaction that took a lower seq may commit only now
+            em.createNativeQuery("delete from outbox_event where seq in (?1)")
+                    .setParameter(1, sent)
                     .executeUpdate();
             return rows.size();
         });

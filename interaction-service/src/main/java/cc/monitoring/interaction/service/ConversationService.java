@@ -1,0 +1,128 @@
+package cc.monitoring.interaction.service;
+
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.interaction.ParticipantRole;
+import cc.monitoring.interaction.domain.ConversationInput;
+import cc.monitoring.interaction.domain.Flow;
+import cc.monitoring.interaction.domain.Interaction;
+import cc.monitoring.interaction.domain.InteractionNotFoundException;
+import cc.monitoring.interaction.domain.InvalidConversationException;
+import cc.monitoring.interaction.domain.Message;
+import cc.monitoring.interaction.messaging.InteractionEvents;
+import cc.monitoring.interaction.persistence.InteractionRepository;
+import cc.monitoring.interaction.persistence.MessageRepository;
+import cc.monitoring.kit.identity.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Digital conversations (chat, SMS, messaging) as the channel platform reports them over REST, on the
+ * same {@link Interaction} as voice calls. Each use case locks the interaction row, applies the domain
+ * rule and writes the change with its events to the outbox in one transaction; a refusal writes nothing.
+ * The caller is any authenticated user of the tenant: the tenant comes from the token.
+ */
+@ApplicationScoped
+@Transactional
+public class ConversationService {
+
+    private final InteractionRepository interactions;
+    private final MessageRepository messages;
+    private final FlowService flows;
+    private final InteractionEvents events;
+
+    public ConversationService(InteractionRepository interactions, MessageRepository messages, FlowService flows,
+                               InteractionEvents events) {
+        this.interactions = interactions;
+        this.messages = messages;
+        this.flows = flows;
+        this.events = events;
+    }
+
+    public record Start(String channel, String flowId, String customer, String customerName, String agentId,
+                        String agentName) {
+    }
+
+    /** A conversation starts on a flow, with the flow's toggle as it is now (B03); the agent and the customer join. */
+    public Interaction start(Caller caller, Start request) {
+        Channel channel = ConversationInput.channel(request.channel());
+        String flowId = ConversationInput.flowId(request.flowId());
+        String customer = ConversationInput.id(request.customer(), "customer");
+        String customerName = ConversationInput.name(request.customerName(), "customerName");
+        String agentId = ConversationInput.id(request.agentId(), "agentId");
+        String agentName = ConversationInput.name(request.agentName(), "agentName");
+        Flow flow = flows.forNewInteraction(caller.tenantId(), flowId);
+        Interaction interaction = Interaction.startConversation(UUID.randomUUID(), caller.tenantId(), channel, flow,
+                agentId, agentName, customer, customerName, now());
+        interactions.save(interaction);
+        events.publishChanges(interaction);
+        return interaction;
+    }
+
+    /** The next message of the conversation, numbered under the interaction's row lock. */
+    public Message post(Caller caller, String id, String authorRole, String authorId, String text) {
+        ParticipantRole role = ConversationInput.role(authorRole, "authorRole");
+        String author = ConversationInput.optionalId(authorId, "authorId");
+        Message.checkText(text);
+        Interaction interaction = locked(caller, id);
+        Message message = interaction.post(UUID.randomUUID(), role, author, text, now());
+        messages.add(interaction.id(), message);
+        interactions.save(interaction);
+        events.publishChanges(interaction);
+        return message;
+    }
+
+    public record Joined(Interaction interaction, boolean changed) {
+    }
+
+    /** Another agent joins; an agent already on the conversation changes nothing. */
+    public Joined join(Caller caller, String id, String participantId, String displayName, String role) {
+        String agentId = ConversationInput.id(participantId, "participantId");
+        String name = ConversationInput.name(displayName, "displayName");
+        if (role != null && ConversationInput.role(role, "role") != ParticipantRole.AGENT) {
+            throw new InvalidConversationException("Only agents join a conversation; \"role\" is AGENT");
+        }
+        Interaction interaction = locked(caller, id);
+        boolean joined = interaction.joinAgent(agentId, name, now());
+        apply(interaction);
+        return new Joined(interaction, joined);
+    }
+
+    /** An agent leaves; the last agent cannot (the conversation is ended instead). */
+    public Interaction leave(Caller caller, String id, String participantId) {
+        Interaction interaction = locked(caller, id);
+        interaction.leave(participantId, now());
+        apply(interaction);
+        return interaction;
+    }
+
+    /** The agent or the customer ends the conversation; ending an ended one changes nothing. */
+    public Interaction end(Caller caller, String id, String by) {
+        ParticipantRole ender = ConversationInput.role(by, "by");
+        Interaction interaction = locked(caller, id);
+        if (interaction.endConversation(ender, now())) {
+            apply(interaction);
+        }
+        return interaction;
+    }
+
+    private void apply(Interaction interaction) {
+        interactions.save(interaction);
+        events.publishChanges(interaction);
+    }
+
+    /** Another tenant's interaction, or an id that is not one, is not found (B06). */
+    private Interaction locked(Caller caller, String id) {
+        UUID uuid = InteractionService.parseId(id);
+        return interactions.lockById(caller.tenantId(), uuid).map(interactions::toDomain)
+                .orElseThrow(() -> new InteractionNotFoundException(id));
+    }
+
+    /** PostgreSQL keeps microseconds: what is published is what is read back. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
