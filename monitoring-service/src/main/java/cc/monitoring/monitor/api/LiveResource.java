@@ -7,9 +7,7 @@ import cc.monitoring.monitor.domain.Permissions;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.service.LiveHub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.Authenticated;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,9 +18,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * B51: a server-sent event stream of what changes for the caller: {@code table} when rows of their
@@ -39,11 +34,6 @@ public class LiveResource {
     private final LiveHub hub;
     private final Directory directory;
     private final CurrentCaller caller;
-    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sse-keep-alive");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller) {
         this.hub = hub;
@@ -75,13 +65,13 @@ public class LiveResource {
                     : sse.newEventBuilder().name("table").data("{}").build());
         });
         send(sink, unsubscribe[0], sse.newEventBuilder().name("hello").data("{}").build());
-        keepAlive.scheduleAtFixedRate(() -> {
+        hub.every(KEEP_ALIVE_SECONDS, () -> {
             if (sink.isClosed()) {
                 unsubscribe[0].run();
                 throw new IllegalStateException("closed"); // ends this schedule
             }
             send(sink, unsubscribe[0], sse.newEventBuilder().comment("keep-alive").build());
-        }, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        });
     }
 
     private static void send(SseEventSink sink, Runnable unsubscribe, jakarta.ws.rs.sse.OutboundSseEvent event) {
@@ -94,9 +84,5 @@ public class LiveResource {
             sink.close();
             return null;
         });
-    }
-
-    void stop(@Observes ShutdownEvent ignored) {
-        keepAlive.shutdownNow();
     }
 }

@@ -1,9 +1,13 @@
 package cc.monitoring.monitor.service;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Hands the notifications this instance receives to the consoles connected to it. */
@@ -29,6 +33,21 @@ public class LiveHub {
     }
 
     private final Set<Consumer<Change>> subscribers = new CopyOnWriteArraySet<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "live-keep-alive");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Runs {@code beat} every {@code seconds} until it throws. */
+    public void every(long seconds, Runnable beat) {
+        timer.scheduleAtFixedRate(beat, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
 
     public Runnable subscribe(Consumer<Change> subscriber) {
         subscribers.add(subscriber);

@@ -32,11 +32,12 @@ public class DeadLetters {
         this.bootstrapServers = bootstrapServers;
     }
 
-    public void park(ConsumerRecord<String, String> record, String consumer, String reason) {
+    public void park(ConsumerRecord<?, ?> record, String consumer, String reason) {
         LOG.warnf("parking %s-%d@%d on the dead-letter topic (%s): %s", record.topic(), record.partition(),
                 record.offset(), consumer, reason);
-        ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.deadLetter(record.topic()), record.key(),
-                record.value());
+        ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.deadLetter(record.topic()),
+                record.key() == null ? null : record.key().toString(),
+                record.value() == null ? null : record.value().toString());
         record.headers().forEach(h -> letter.headers().add(h));
         letter.headers()
                 .add("dlq-reason", bytes(reason))

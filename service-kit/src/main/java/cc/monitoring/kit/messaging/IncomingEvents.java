@@ -3,41 +3,58 @@ package cc.monitoring.kit.messaging;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventJson;
 import cc.monitoring.contracts.EventJson.MalformedEventException;
+import cc.monitoring.kit.problem.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a batch of Kafka records to a service's state: one transaction for the whole batch (fast),
  * each event at most once per consumer (its id in {@code consumed_event}, rejected by the primary key
- * when seen before). A record that is not a readable event, or that its handler refuses, goes to the
- * dead-letter topic and never stops the consumer: on a failing batch the records are applied one by
- * one, so only the bad one is parked.
+ * when seen before).
+ * <ul>
+ * <li>A record that is not a readable event, or that its handler refuses as bad data, goes to the
+ * dead-letter topic and never stops the consumer: on a failing batch the events are applied one by
+ * one, so only the bad one is parked.</li>
+ * <li>A failure of the infrastructure (database unreachable, deadlock, shutting down) is not the
+ * record's fault: it is retried with back-off; if it lasts, or the service is stopping, the batch
+ * is not acknowledged, so it is consumed again later. Nothing is parked for it.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class IncomingEvents {
 
     private static final Logger LOG = Logger.getLogger(IncomingEvents.class);
-    private static final long[] BATCH_RETRY_MILLIS = {100, 1_000};
+    private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
 
     private final EntityManager em;
     private final DeadLetters deadLetters;
+    private volatile boolean stopping;
 
     public IncomingEvents(EntityManager em, DeadLetters deadLetters) {
         this.em = em;
         this.deadLetters = deadLetters;
     }
 
-    public void process(String consumer, Iterable<ConsumerRecord<String, String>> records, EventHandler handler) {
+    void stopping(@Observes ShutdownEvent ignored) {
+        stopping = true;
+    }
+
+    public void process(String consumer, Iterable<? extends ConsumerRecord<?, ?>> records, EventHandler handler) {
         List<Parsed> batch = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<?, ?> record : records) {
+            Object value = record.value();
             try {
-                batch.add(new Parsed(record, EventJson.read(record.value())));
+                batch.add(new Parsed(record, EventJson.read(value == null ? null : value.toString())));
             } catch (MalformedEventException e) {
                 deadLetters.park(record, consumer, e.getMessage());
             }
@@ -45,23 +62,37 @@ public class IncomingEvents {
         if (batch.isEmpty()) {
             return;
         }
-        for (int attempt = 0; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> batch.forEach(p -> applyOnce(consumer, p.event(), handler)));
-                return;
-            } catch (RuntimeException e) {
-                if (isPoison(e) || attempt >= BATCH_RETRY_MILLIS.length) {
-                    break;
-                }
-                LOG.debugf("batch of %d failed (%s), retrying", batch.size(), e.getMessage());
-                pause(BATCH_RETRY_MILLIS[attempt]);
-            }
+        if (applyWithRetries(() -> batch.forEach(p -> applyOnce(consumer, p.event(), handler))).isEmpty()) {
+            return;
         }
         for (Parsed parsed : batch) {
+            applyWithRetries(() -> applyOnce(consumer, parsed.event(), handler))
+                    .ifPresent(refusal -> deadLetters.park(parsed.record(), consumer, rootMessage(refusal)));
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction, retrying infrastructure failures. Returns the refusal when
+     * the work failed on bad data, empty when it was applied; throws when the infrastructure stays
+     * unavailable or the service is stopping.
+     */
+    private Optional<Throwable> applyWithRetries(Runnable work) {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        long backoff = 100;
+        while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, parsed.event(), handler));
+                QuarkusTransaction.requiringNew().run(work);
+                return Optional.empty();
             } catch (RuntimeException e) {
-                deadLetters.park(parsed.record(), consumer, rootMessage(e));
+                if (isBadData(e)) {
+                    return Optional.of(e);
+                }
+                if (stopping || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.debugf("applying events failed (%s), retrying in %d ms", e.getMessage(), backoff);
+                pause(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
             }
         }
     }
@@ -79,10 +110,14 @@ public class IncomingEvents {
         }
     }
 
-    private static boolean isPoison(Throwable e) {
+    /** The record's fault: retrying it cannot help. */
+    static boolean isBadData(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MalformedEventException || cause instanceof IllegalArgumentException
-                    || cause instanceof cc.monitoring.kit.problem.DomainException) {
+                    || cause instanceof DomainException || cause instanceof ClassCastException
+                    || cause instanceof NullPointerException
+                    || cause instanceof org.hibernate.exception.DataException
+                    || cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return true;
             }
         }
@@ -102,9 +137,10 @@ public class IncomingEvents {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
         }
     }
 
-    private record Parsed(ConsumerRecord<String, String> record, CloudEvent event) {
+    private record Parsed(ConsumerRecord<?, ?> record, CloudEvent event) {
     }
 }

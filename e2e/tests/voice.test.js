@@ -1,0 +1,98 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, endSessionsOf, launch, placeCall, shot, signedIn, uniqueNumber } from './support.js';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const row = (customer) => `tr[data-channel="VOICE"]:has(td:text-is("${customer}"))`;
+
+test('B10 B20 B21 B23 B25 B51: a placed call appears live; monitor on the second extension, barge, mute; the toolbar goes when the call ends', async () => {
+  await endSessionsOf('sam');
+  const { context, page } = await signedIn(browser, 'sam');
+  try {
+    await page.waitForSelector('#live.on', { timeout: 20000 });
+    const customer = uniqueNumber();
+    const placed = await placeCall('adam', customer);
+
+    // B51: the new call shows up without a reload
+    await page.waitForSelector(row(customer), { timeout: 15000 });
+    await shot(page, '01-table-with-new-call');
+
+    await page.click(`${row(customer)} button[data-action="monitor"]`);
+    const options = page.locator('#extensions label');
+    // B20: the supervisor's extensions in their configured order
+    assert.deepEqual(await options.allInnerTexts().then((t) => t.map((s) => s.split(' ')[0])), ['Desk', 'Mobile', 'Browser']);
+    await shot(page, '02-extension-chooser');
+    await options.nth(1).locator('input').check();
+    await page.click('#chooser-go');
+
+    // B21: dialing, then listening muted
+    await page.waitForSelector('#toolbar:not([hidden])');
+    await page.waitForFunction(() => document.getElementById('toolbar-state').textContent.includes('Listening'), null, { timeout: 15000 });
+    assert.match(await page.textContent('#toolbar-text'), /Mobile/);
+    await shot(page, '03-monitoring-muted');
+
+    // B23: barge, then mute again
+    await page.click('#mic');
+    await page.waitForFunction(() => document.getElementById('toolbar-state').textContent.includes('Barged'));
+    assert.equal(await page.getAttribute('#mic', 'aria-pressed'), 'true');
+    await shot(page, '04-barged');
+    await page.click('#mic');
+    await page.waitForFunction(() => document.getElementById('toolbar-state').textContent.includes('Listening'));
+
+    // B25: the customer hangs up; the toolbar goes away by itself and says why
+    await call('alice', `/api/telephony/calls/${placed.callId}/hangup`, 'POST', { by: 'CUSTOMER' });
+    await page.waitForSelector('#toolbar', { state: 'hidden', timeout: 15000 });
+    assert.match(await page.textContent('#notice'), /interaction ended/);
+    await shot(page, '05-call-ended');
+  } finally {
+    await context.close();
+  }
+});
+
+test('B02 B52: a supervisor without barge permission sees the microphone locked', async () => {
+  await endSessionsOf('mona');
+  const { context, page } = await signedIn(browser, 'mona');
+  const customer = uniqueNumber();
+  const placed = await placeCall('anna', customer);
+  try {
+    await page.waitForSelector(row(customer), { timeout: 15000 });
+    await page.click(`${row(customer)} button[data-action="monitor"]`);
+    await page.click('#chooser-go');
+    await page.waitForFunction(() => document.getElementById('toolbar-state').textContent.includes('Listening'), null, { timeout: 15000 });
+    assert.equal(await page.isDisabled('#mic'), true);
+    assert.match(await page.textContent('#mic'), /does not allow barging/);
+    await shot(page, '06-microphone-locked');
+    await page.click('#hang-up');
+    await page.waitForSelector('#toolbar', { state: 'hidden' });
+    assert.match(await page.textContent('#notice'), /you hung up/);
+  } finally {
+    await call('alice', `/api/telephony/calls/${placed.callId}/hangup`, 'POST', { by: 'AGENT' });
+    await context.close();
+  }
+});
+
+test('B52: a Monitor button that cannot be used says why; the page reads on a narrow screen', async () => {
+  await endSessionsOf('sam');
+  const customer = uniqueNumber();
+  const first = await placeCall('adam', customer);
+  const second = await placeCall('anna', uniqueNumber());
+  const { context, page } = await signedIn(browser, 'sam', { width: 390, height: 844 });
+  try {
+    await page.waitForSelector(row(customer), { timeout: 15000 });
+    await page.click(`${row(customer)} button[data-action="monitor"]`);
+    await page.click('#chooser-go');
+    await page.waitForSelector('#toolbar:not([hidden])');
+    // already monitoring a call: every other voice row says so
+    await page.waitForSelector('tr[data-channel="VOICE"] .why:text("Already monitoring a call")', { timeout: 15000 });
+    await shot(page, '07-narrow-already-monitoring');
+    await page.click('#hang-up');
+    await page.waitForSelector('#toolbar', { state: 'hidden' });
+  } finally {
+    await call('alice', `/api/telephony/calls/${first.callId}/hangup`, 'POST', { by: 'AGENT' });
+    await call('alice', `/api/telephony/calls/${second.callId}/hangup`, 'POST', { by: 'AGENT' });
+    await context.close();
+  }
+});
