@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +46,15 @@ public final class LocalStack {
     private final List<StackComponent> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
+    private final boolean playDemo;
 
     LocalStack(StackPaths paths) {
+        this(paths, true);
+    }
+
+    LocalStack(StackPaths paths, boolean playDemo) {
         this.paths = paths;
+        this.playDemo = playDemo;
     }
 
     public static void main(String[] args) {
@@ -56,11 +63,11 @@ public final class LocalStack {
         StackPaths paths = StackPaths.detect();
         int rc;
         switch (command) {
-            case "up" -> rc = new LocalStack(paths).up();
+            case "up" -> rc = new LocalStack(paths, !java.util.Arrays.asList(args).contains("--no-demo")).up();
             case "stop" -> rc = stop(paths);
             case "status" -> rc = status(paths);
             default -> {
-                Console.line("usage: LocalStack up|stop|status");
+                Console.line("usage: LocalStack up [--no-demo] | stop | status");
                 rc = 2;
             }
         }
@@ -133,8 +140,15 @@ public final class LocalStack {
                 issuer = kc.issuerUrl();
             }
 
-            Map<String, String> serviceEnv = ServiceProcess.stackEnv(kafka, jdbc, dbUser, dbPassword, issuer);
+            Map<String, String> serviceEnv = new LinkedHashMap<>(
+                    ServiceProcess.stackEnv(kafka, jdbc, dbUser, dbPassword, issuer));
+            // Workaround until the services set it themselves: the outbox sends the header
+            // content-type: application/cloudevents+json, and SmallRye's Kafka connector then hands
+            // a structured CloudEvent (JsonObject) to the ConsumerRecords<String, String> consumers
+            // (ClassCastException, channel stopped). See docs/pitfalls.md.
+            serviceEnv.putIfAbsent("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_CLOUD_EVENTS", "false");
             ServiceProcess permissionService = null;
+            Map<String, String> serviceUrls = new LinkedHashMap<>();
             List<String> skipped = new ArrayList<>();
             for (ServiceSpec spec : SERVICES) {
                 ServiceProcess s = new ServiceProcess(paths, spec.module(), spec.port(), serviceEnv);
@@ -145,6 +159,7 @@ public final class LocalStack {
                     continue;
                 }
                 startComponent(s);
+                serviceUrls.put(spec.module(), s.baseUrl());
                 if (PERMISSION_SERVICE.equals(spec.module())) {
                     permissionService = s;
                 }
@@ -158,7 +173,7 @@ public final class LocalStack {
             Console.line("  logs         " + paths.root().relativize(paths.logs()) + "/<name>.log");
 
             if (permissionService != null) {
-                demo(issuer, permissionService);
+                demo(issuer, permissionService, serviceUrls);
             } else {
                 Console.line("");
                 Console.line("Demo seeding skipped: permission-service is not running.");
@@ -223,7 +238,11 @@ public final class LocalStack {
         }
     }
 
-    private void demo(String issuer, ServiceProcess permissionService) {
+    /** The services the voice demo needs. */
+    static final List<String> DEMO_SERVICES = List.of("permission-service", "interaction-service", "monitoring-service",
+            "telephony-gateway");
+
+    private void demo(String issuer, ServiceProcess permissionService, Map<String, String> serviceUrls) {
         Path demoData = paths.root().resolve("deploy/demo-data.json");
         Console.line("");
         Console.line("Demo data (" + paths.root().relativize(demoData) + ") through " + permissionService.baseUrl() + ":");
@@ -237,12 +256,25 @@ public final class LocalStack {
                 Console.line("  (some demo steps were refused; the stack keeps running — see above and "
                         + paths.root().relativize(paths.log(PERMISSION_SERVICE)) + ")");
             }
+            VoiceDemo voice = null;
+            List<String> missing = DEMO_SERVICES.stream().filter(m -> !serviceUrls.containsKey(m)).toList();
+            if (!missing.isEmpty()) {
+                Console.line("");
+                Console.line("Voice monitoring demo skipped: " + String.join(", ", missing) + " not running.");
+            } else {
+                voice = new VoiceDemo(demoData, issuer, serviceUrls);
+                if (playDemo) {
+                    Console.line("");
+                    Console.line("Voice monitoring demo (bin/stack up --no-demo skips it):");
+                    voice.run();
+                }
+            }
             Console.line("");
             Console.line("Try it (demo users: alice sam sue mona adam anna @acme, gina gus gail @globex; password "
                     + seeder.password() + "):");
-            Console.line(seeder.curlExamples());
+            Console.line(voice != null ? voice.curlExamples() : seeder.curlExamples());
         } catch (RuntimeException e) {
-            Console.line("  demo seeding failed: " + e.getMessage());
+            Console.line("  demo failed: " + e.getMessage() + " (the stack keeps running)");
         }
     }
 

@@ -1,0 +1,93 @@
+package cc.monitoring.benchmark;
+
+import java.net.InetAddress;
+import java.net.URI;
+
+/** Command-line options; every address must be a loopback address (the benchmark never leaves the machine). */
+final class Options {
+
+    int calls = 20;
+    int supervisors = 5;
+    double rate = 1000;
+    double duration = 30;
+    double backgroundRate = 200;
+    String tenant = "bench";
+    String kafka = "127.0.0.1:9092";
+    String keycloak = "http://127.0.0.1:8180";
+    String keycloakAdmin = "admin";
+    String keycloakAdminPassword = "admin";
+    String permissionService = "http://127.0.0.1:8081";
+    String interactionService = "http://127.0.0.1:8082";
+    String monitoringService = "http://127.0.0.1:8083";
+    String telephonyGateway = "http://127.0.0.1:8085";
+
+    static final String USAGE = """
+            usage: bin/benchmark [--calls N] [--supervisors M] [--rate R] [--duration S] [--background-rate B]
+                                 [--tenant T] [--kafka host:port] [--keycloak URL]
+              Drives the RUNNING local stack (bin/stack up) and stops by itself:
+              --calls N            concurrent simulated calls of the latency phase (default 20)
+              --supervisors M      supervisors created in tenant T, monitoring in parallel (default 5)
+              --rate R             synthetic interaction-events per second of the load phase (default 1000)
+              --duration S         seconds of the load phase and of the steady-load phase (default 30)
+              --background-rate B  events/s of the steady background load of the last phase (default 200)
+              --tenant T           the benchmark's tenant (default bench; users T-admin, T-sup-1..M)
+            Everything goes to 127.0.0.1 only.""";
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--calls" -> o.calls = positive(a, Integer.parseInt(v));
+                case "--supervisors" -> o.supervisors = positive(a, Integer.parseInt(v));
+                case "--rate" -> o.rate = positive(a, Double.parseDouble(v));
+                case "--duration" -> o.duration = positive(a, Double.parseDouble(v));
+                case "--background-rate" -> o.backgroundRate = positive(a, Double.parseDouble(v));
+                case "--tenant" -> o.tenant = v;
+                case "--kafka" -> o.kafka = v;
+                case "--keycloak" -> o.keycloak = strip(v);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (o.duration > 600 || o.calls > 2000 || o.supervisors > 200 || o.rate > 20000) {
+            throw new IllegalArgumentException("bounded: --duration <= 600, --calls <= 2000, --supervisors <= 200, --rate <= 20000");
+        }
+        for (String url : new String[] {o.keycloak, o.permissionService, o.interactionService, o.monitoringService,
+                o.telephonyGateway}) {
+            requireLoopback(URI.create(url).getHost(), url);
+        }
+        for (String hp : o.kafka.split(",")) {
+            requireLoopback(hp.substring(0, hp.lastIndexOf(':')), o.kafka);
+        }
+        return o;
+    }
+
+    private static <T extends Number> T positive(String name, T v) {
+        if (v.doubleValue() <= 0) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return v;
+    }
+
+    private static String strip(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static void requireLoopback(String host, String what) {
+        try {
+            if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
+                throw new IllegalArgumentException("not a loopback address: " + what + " (the benchmark only talks to 127.0.0.1)");
+            }
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host in " + what);
+        }
+    }
+}
