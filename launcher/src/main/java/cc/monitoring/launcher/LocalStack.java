@@ -37,6 +37,7 @@ public final class LocalStack {
         new ServiceSpec("monitoring-service", 8083),
         new ServiceSpec("transcript-service", 8084),
         new ServiceSpec("telephony-gateway", 8085),
+        new ServiceSpec("web-gateway", 8080),
     };
 
     static final String PERMISSION_SERVICE = "permission-service";

@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimulatedNetwork implements AutoCloseable {
 
     private static final Duration UNKNOWN_EXTENSION_DELAY = Duration.ofMillis(50);
+    private static final Duration RETRY_DELAY = Duration.ofMillis(250);
+    private static final int REPORT_ATTEMPTS = 5;
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SimulatedNetwork.class);
 
     private final Duration answerDelay;
     private final Duration noAnswerTimeout;
@@ -181,7 +184,12 @@ public final class SimulatedNetwork implements AutoCloseable {
             }
             SimLeg leg = new SimLeg(request.legId());
             call.legs.put(leg.legId, leg);
-            listener.legRinging(leg.legId, "sim-" + leg.legId);
+            try {
+                listener.legRinging(leg.legId, "sim-" + leg.legId);
+            } catch (RuntimeException e) {
+                // only the provider reference is lost; the leg still rings and answers
+                LOG.warnf("simulated call %s: ringing report failed (%s)", call.ref, e.getMessage());
+            }
             Optional<LegFailure> failure = failureFor(request.tenantId(), request.extensionAddress());
             if (failure.isEmpty()) {
                 leg.pending = later(call, answerDelay, () -> {
@@ -229,11 +237,29 @@ public final class SimulatedNetwork implements AutoCloseable {
         });
     }
 
-    /** Runs {@code step} on the call's lane after {@code delay}, unless the call ended meanwhile. */
+    /**
+     * Runs {@code step} on the call's lane after {@code delay}, unless the call ended meanwhile. A
+     * step whose report fails (the gateway's database busy, say) is tried again a little later: a
+     * scheduled task's exception would otherwise vanish, and with it the leg's answer.
+     */
     private ScheduledFuture<?> later(SimCall call, Duration delay, Runnable step) {
+        return later(call, delay, step, 1);
+    }
+
+    private ScheduledFuture<?> later(SimCall call, Duration delay, Runnable step, int attempt) {
         return lane(call.ref).schedule(() -> {
-            if (calls.get(call.ref) == call) {
+            if (calls.get(call.ref) != call) {
+                return;
+            }
+            try {
                 step.run();
+            } catch (RuntimeException e) {
+                if (attempt >= REPORT_ATTEMPTS) {
+                    LOG.errorf(e, "simulated call %s: giving up on a report after %d attempts", call.ref, attempt);
+                    return;
+                }
+                LOG.warnf("simulated call %s: report failed (%s), trying again", call.ref, e.getMessage());
+                later(call, RETRY_DELAY, step, attempt + 1);
             }
         }, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
