@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * The services of the system under test, each run from its built {@code <module>/target/quarkus-app/quarkus-run.jar}.
- * Add a service with one line (e.g. {@code TRANSCRIPT("transcript-service", Map.of())}); every test class gets all of
- * them, started in parallel.
+ * Add a service with one line (e.g. {@code TRANSCRIPT("transcript-service", Map.of())}) and a build-order dependency
+ * in the pom; every test class gets all of them, started {@code systemtest.parallelStarts} at a time.
  */
 public enum Service {
     PERMISSION("permission-service", Map.of()),
@@ -14,7 +14,9 @@ public enum Service {
             // the simulated provider: legs answer quickly, NO_ANSWER gives up soon
             "TELEPHONY_SIMULATOR_ANSWER_DELAY", "100ms",
             "TELEPHONY_SIMULATOR_NO_ANSWER_TIMEOUT", "1s")),
-    MONITORING("monitoring-service", Map.of());
+    MONITORING("monitoring-service", Map.of()),
+    /** Transcripts of digital interactions (B30, B31, B51) and read positions (B11). */
+    TRANSCRIPT("transcript-service", Map.of());
 
     private final String module;
     private final Map<String, String> env;

@@ -22,6 +22,10 @@ public record User(String tenant, String id, String name, String token, SystemUn
         return api(Service.MONITORING);
     }
 
+    public Api transcript() {
+        return api(Service.TRANSCRIPT);
+    }
+
     public Api api(Service service) {
         return new Api(sut.url(service), token, id + "@" + tenant);
     }

@@ -65,7 +65,7 @@ class VoiceMonitoringIT {
 
     private static final String SESSIONS = "/api/monitoring/sessions";
     private static final Duration QUIET = Duration.ofSeconds(1);
-    /** Kafka's default consumer session timeout (45 s) plus a margin: see step 11. */
+    /** The services' consumer session timeout (service-kit: 10 s) plus a wide margin: see step 11. */
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
     private final SystemUnderTest sut;
@@ -570,8 +570,8 @@ class VoiceMonitoringIT {
         sut.startAgain(Service.MONITORING);
 
         // The restarted instance joins the consumer group while the killed one is still a member: the group only
-        // rebalances (and the new instance only reads) once the dead member's session times out (Kafka's
-        // session.timeout.ms, 45 s by default; the services do not change it). Hence the long wait.
+        // rebalances (and the new instance only reads) once the dead member's session times out (session.timeout.ms,
+        // 10 s in service-kit's defaults; Kafka's own default is 45 s). Hence the long wait.
         JsonNode ended = awaitJson("session " + session + " ended after the restart",
                 () -> sam.monitoring().get(SESSIONS + "/" + session).expectJson(200),
                 s -> s.path("state").asText().equals("ENDED"), CATCH_UP);
