@@ -6,7 +6,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-const row = (customer) => `tr[data-channel="VOICE"]:has(td:text-is("${customer}"))`;
+const row = (page, customer) => page.locator('tr[data-channel="VOICE"]').filter({ hasText: customer });
 
 test('B10 B20 B21 B23 B25 B51: a placed call appears live; monitor on the second extension, barge, mute; the toolbar goes when the call ends', async () => {
   await endSessionsOf('sam');
@@ -17,10 +17,10 @@ test('B10 B20 B21 B23 B25 B51: a placed call appears live; monitor on the second
     const placed = await placeCall('adam', customer);
 
     // B51: the new call shows up without a reload
-    await page.waitForSelector(row(customer), { timeout: 15000 });
+    await row(page, customer).waitFor({ timeout: 15000 });
     await shot(page, '01-table-with-new-call');
 
-    await page.click(`${row(customer)} button[data-action="monitor"]`);
+    await row(page, customer).locator('button[data-action="monitor"]').click();
     const options = page.locator('#extensions label');
     // B20: the supervisor's extensions in their configured order
     assert.deepEqual(await options.allInnerTexts().then((t) => t.map((s) => s.split(' ')[0])), ['Desk', 'Mobile', 'Browser']);
@@ -58,8 +58,8 @@ test('B02 B52: a supervisor without barge permission sees the microphone locked'
   const customer = uniqueNumber();
   const placed = await placeCall('anna', customer);
   try {
-    await page.waitForSelector(row(customer), { timeout: 15000 });
-    await page.click(`${row(customer)} button[data-action="monitor"]`);
+    await row(page, customer).waitFor({ timeout: 15000 });
+    await row(page, customer).locator('button[data-action="monitor"]').click();
     await page.click('#chooser-go');
     await page.waitForFunction(() => document.getElementById('toolbar-state').textContent.includes('Listening'), null, { timeout: 15000 });
     assert.equal(await page.isDisabled('#mic'), true);
@@ -81,8 +81,8 @@ test('B52: a Monitor button that cannot be used says why; the page reads on a na
   const second = await placeCall('anna', uniqueNumber());
   const { context, page } = await signedIn(browser, 'sam', { width: 390, height: 844 });
   try {
-    await page.waitForSelector(row(customer), { timeout: 15000 });
-    await page.click(`${row(customer)} button[data-action="monitor"]`);
+    await row(page, customer).waitFor({ timeout: 15000 });
+    await row(page, customer).locator('button[data-action="monitor"]').click();
     await page.click('#chooser-go');
     await page.waitForSelector('#toolbar:not([hidden])');
     // already monitoring a call: every other voice row says so

@@ -5,7 +5,7 @@ import { claims, signIn, signOut } from './auth.js';
 import * as digital from './digital.js';
 import { follow } from './sse.js';
 import * as voice from './voice.js';
-import { CHANNEL_ICONS, CHANNEL_NAMES, duration, el, fail, time } from './view.js';
+import { CHANNEL_NAMES, channelIcon, duration, el, fail, time } from './view.js';
 
 const PAGE_SIZE = 25;
 const state = { page: 0, filters: {}, rows: [], me: null, expanded: new Set() };
@@ -129,7 +129,7 @@ function renderRow(row) {
   }
   return el('tr', { class: row.state === 'ENDED' ? 'ended' : '', 'data-interaction': row.interactionId, 'data-channel': row.channel },
     el('td', { class: 'channel', 'data-label': 'Channel' },
-      el('span', { 'aria-hidden': 'true' }, `${CHANNEL_ICONS[row.channel] || ''} `), CHANNEL_NAMES[row.channel] || row.channel,
+      channelIcon(row.channel), ` ${CHANNEL_NAMES[row.channel] || row.channel}`,
       row.newDetails ? el('span', { class: 'dot', title: 'New messages since you last looked', role: 'img', 'aria-label': 'new messages' }) : null),
     el('td', { 'data-label': 'Agent' }, row.agentName || row.agentId),
     el('td', { 'data-label': 'Customer' }, row.customer || ''),

@@ -15,7 +15,24 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-export const CHANNEL_ICONS = { VOICE: '📞', CHAT: '💬', SMS: '✉️', MESSAGING: '📱' };
+// Inline SVG (no icon font, no emoji font needed): a phone, a speech bubble, an envelope, a handset.
+const PATHS = {
+  VOICE: 'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z',
+  CHAT: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z',
+  SMS: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm0 2v.4l9 5.6 9-5.6V7z',
+  MESSAGING: 'M7 2h10a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm0 3v13h10V5z',
+};
+
+export function channelIcon(channel) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', PATHS[channel] || PATHS.CHAT);
+  svg.append(path);
+  return svg;
+}
 export const CHANNEL_NAMES = { VOICE: 'Voice', CHAT: 'Chat', SMS: 'SMS', MESSAGING: 'Messaging' };
 
 export function duration(from, to) {

@@ -97,10 +97,10 @@ function show(next) {
   mic.setAttribute('aria-pressed', String(next.mode === 'BARGED'));
   if (!mayBarge) {
     mic.disabled = true;
-    mic.textContent = '🔒 Muted — your role does not allow barging';
+    mic.textContent = 'Muted (locked) — your role does not allow barging';
   } else {
     mic.disabled = false;
-    mic.textContent = next.mode === 'BARGED' ? '🎙️ Unmuted — mute again' : '🔇 Muted — unmute to barge';
+    mic.textContent = next.mode === 'BARGED' ? 'Microphone on — mute again' : 'Muted — unmute to barge';
   }
   coach.hidden = !mayCoach;
   coach.setAttribute('aria-pressed', String(next.mode === 'COACHING'));

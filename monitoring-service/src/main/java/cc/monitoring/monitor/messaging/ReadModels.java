@@ -113,6 +113,7 @@ public class ReadModels {
             return;
         }
         TranscriptRead read = event.dataAs(TranscriptRead.class);
+        live.tableChanged(read.tenantId()); // the reader's new-details dot goes
         em.createNativeQuery("""
                         insert into read_position (tenant_id, user_id, interaction_id, position, read_at)
                         values (?1, ?2, ?3, ?4, ?5)
