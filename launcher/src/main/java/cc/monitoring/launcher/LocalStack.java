@@ -243,6 +243,10 @@ public final class LocalStack {
     static final List<String> DEMO_SERVICES = List.of("permission-service", "interaction-service", "monitoring-service",
             "telephony-gateway");
 
+    /** The services the chat demo needs. */
+    static final List<String> CHAT_DEMO_SERVICES = List.of("permission-service", "interaction-service", "monitoring-service",
+            "transcript-service");
+
     private void demo(String issuer, ServiceProcess permissionService, Map<String, String> serviceUrls) {
         Path demoData = paths.root().resolve("deploy/demo-data.json");
         Console.line("");
@@ -270,10 +274,27 @@ public final class LocalStack {
                     voice.run();
                 }
             }
+            ChatDemo chat = null;
+            List<String> chatMissing = CHAT_DEMO_SERVICES.stream().filter(m -> !serviceUrls.containsKey(m)).toList();
+            if (!chatMissing.isEmpty()) {
+                Console.line("");
+                Console.line("Chat monitoring demo skipped: " + String.join(", ", chatMissing) + " not running.");
+            } else {
+                chat = new ChatDemo(demoData, issuer, serviceUrls);
+                if (playDemo) {
+                    Console.line("");
+                    Console.line("Chat monitoring demo (bin/stack up --no-demo skips it):");
+                    chat.run();
+                }
+            }
             Console.line("");
             Console.line("Try it (demo users: alice sam sue mona adam anna @acme, gina gus gail @globex; password "
                     + seeder.password() + "):");
             Console.line(voice != null ? voice.curlExamples() : seeder.curlExamples());
+            if (chat != null) {
+                Console.line("");
+                Console.line(chat.curlExamples(voice == null));
+            }
         } catch (RuntimeException e) {
             Console.line("  demo failed: " + e.getMessage() + " (the stack keeps running)");
         }

@@ -83,7 +83,15 @@ public class TranscriptService {
         try {
             transcript = accessible(tenantId, userId, interactionId);
         } catch (DomainException refused) {
-            return Optional.empty();
+            // The interaction's end also ends the viewer's session; whichever of the two events this
+            // service applied first, a stream that was open when the conversation ended gets its last
+            // messages and "ended", not "closed".
+            Optional<Transcript> ended = transcripts.find(interactionId)
+                    .filter(t -> t.ended() && t.tenantId().equals(tenantId));
+            if (ended.isEmpty()) {
+                return Optional.empty();
+            }
+            transcript = ended.get();
         }
         // the header is read first: once it says ended, every message before the end is visible below
         return Optional.of(TranscriptPage.of(transcript, after, transcripts.messagesAfter(interactionId, after, limit)));
