@@ -1,7 +1,6 @@
 package cc.monitoring.launcher;
 
 import cc.monitoring.launcher.Api.Answer;
-import cc.monitoring.launcher.VoiceDemo.StepFailed;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -29,53 +28,27 @@ import java.util.function.Supplier;
  * <p>Robust: a step that fails prints why and the rest of the story is skipped; the stack keeps
  * running either way.
  */
-final class ChatDemo {
+final class ChatDemo extends DemoScript {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final JsonNode data;
-    private final String issuer;
     private final String interactionUrl;
     private final String monitoringUrl;
     private final String transcriptUrl;
     private final String consoleUrl;
-    private final Instant t0 = Instant.now();
 
     /** What the demo leaves behind for the curl hints. */
     private String liveChatId;
 
     ChatDemo(Path demoData, String issuer, Map<String, String> serviceUrls) {
-        try {
-            this.data = Api.JSON.readTree(demoData.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + demoData + ": " + e.getMessage(), e);
-        }
-        this.issuer = issuer;
+        super("chat demo", demoData, issuer);
         this.interactionUrl = serviceUrls.get("interaction-service");
         this.monitoringUrl = serviceUrls.get("monitoring-service");
         this.transcriptUrl = serviceUrls.get("transcript-service");
         this.consoleUrl = serviceUrls.get("web-gateway");
     }
 
-    /** Plays the story; returns false (after printing why) when a step failed. */
-    boolean run() {
-        try {
-            play();
-            return true;
-        } catch (StepFailed e) {
-            Console.line("");
-            Console.line("  DEMO STEP FAILED: " + e.getMessage());
-            Console.line("  (the rest of the chat demo is skipped; the stack keeps running — logs in .local/logs/)");
-            return false;
-        } catch (RuntimeException e) {
-            Console.line("");
-            Console.line("  DEMO FAILED: " + e);
-            Console.line("  (the stack keeps running — logs in .local/logs/)");
-            return false;
-        }
-    }
-
-    private void play() {
+    @Override
+    protected void play() {
         JsonNode anna = user("anna");
         String alice = token("alice");
         String samToken = token("sam");
@@ -313,80 +286,6 @@ final class ChatDemo {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private JsonNode user(String username) {
-        for (JsonNode tenant : data.path("tenants")) {
-            for (JsonNode u : tenant.path("users")) {
-                if (username.equals(u.path("username").asText())) {
-                    return u;
-                }
-            }
-        }
-        throw new StepFailed("demo user " + username + " is not in deploy/demo-data.json");
-    }
-
-    private String token(String username) {
-        try {
-            return Oidc.passwordGrant(issuer, data.path("clientId").asText("monitoring-console"), username,
-                    data.path("password").asText("demo"));
-        } catch (RuntimeException e) {
-            throw new StepFailed("no token for " + username + ": " + e.getMessage());
-        }
-    }
-
-    private Answer retryWhile(Supplier<Answer> call, Predicate<Answer> retry, String why) {
-        Instant deadline = Instant.now().plus(WAIT);
-        Answer a = call.get();
-        boolean said = false;
-        while (retry.test(a) && Instant.now().isBefore(deadline)) {
-            if (!said) {
-                Console.line("  (" + why + "; retrying for up to " + WAIT.toSeconds() + " s)");
-                said = true;
-            }
-            sleep(500);
-            a = call.get();
-        }
-        return a;
-    }
-
-    private static void expect(Answer a, String what) {
-        if (!a.ok()) {
-            throw new StepFailed(what + " → " + a.problem());
-        }
-    }
-
-    private int stepNo;
-
-    private void step(String title, String request) {
-        Console.line("");
-        Console.line(String.format("[%5.1f s] %d. %s", Duration.between(t0, Instant.now()).toMillis() / 1000.0, ++stepNo, title));
-        Console.line("           " + request);
-    }
-
-    private static void say(String text) {
-        Console.line("           " + text);
-    }
-
-    private static String json(Object o) {
-        try {
-            return Api.JSON.writeValueAsString(o);
-        } catch (IOException e) {
-            return String.valueOf(o);
-        }
-    }
-
-    private static String ms(Instant since) {
-        return Duration.between(since, Instant.now()).toMillis() + " ms";
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StepFailed("interrupted");
-        }
-    }
 
     // ------------------------------------------------------------------ curl hints
 

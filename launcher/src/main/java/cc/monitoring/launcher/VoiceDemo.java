@@ -27,62 +27,29 @@ import java.util.function.Function;
  * <p>Robust: a step that fails prints why and the rest of the story is skipped; the stack keeps
  * running either way.
  */
-final class VoiceDemo {
+final class VoiceDemo extends DemoScript {
 
     static final String FLOW = "support";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final JsonNode data;
-    private final String issuer;
     private final String permissionUrl;
     private final String interactionUrl;
     private final String monitoringUrl;
     private final String telephonyUrl;
-    private final Instant t0 = Instant.now();
 
     /** What the demo leaves behind for the curl hints. */
     private String liveInteractionId;
     private String liveCallId;
 
     VoiceDemo(Path demoData, String issuer, Map<String, String> serviceUrls) {
-        try {
-            this.data = Api.JSON.readTree(demoData.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + demoData + ": " + e.getMessage(), e);
-        }
-        this.issuer = issuer;
+        super("voice demo", demoData, issuer);
         this.permissionUrl = serviceUrls.get("permission-service");
         this.interactionUrl = serviceUrls.get("interaction-service");
         this.monitoringUrl = serviceUrls.get("monitoring-service");
         this.telephonyUrl = serviceUrls.get("telephony-gateway");
     }
 
-    /** A step that cannot go on; its message says why. */
-    static final class StepFailed extends RuntimeException {
-        StepFailed(String message) {
-            super(message);
-        }
-    }
-
-    /** Plays the story; returns false (after printing why) when a step failed. */
-    boolean run() {
-        try {
-            play();
-            return true;
-        } catch (StepFailed e) {
-            Console.line("");
-            Console.line("  DEMO STEP FAILED: " + e.getMessage());
-            Console.line("  (the rest of the demo is skipped; the stack keeps running — logs in .local/logs/)");
-            return false;
-        } catch (RuntimeException e) {
-            Console.line("");
-            Console.line("  DEMO FAILED: " + e);
-            Console.line("  (the stack keeps running — logs in .local/logs/)");
-            return false;
-        }
-    }
-
-    private void play() {
+    @Override
+    protected void play() {
         JsonNode adam = user("adam");
         JsonNode anna = user("anna");
         JsonNode sam = user("sam");
@@ -337,78 +304,8 @@ final class VoiceDemo {
 
     // ------------------------------------------------------------------ helpers
 
-    private JsonNode user(String username) {
-        for (JsonNode tenant : data.path("tenants")) {
-            for (JsonNode u : tenant.path("users")) {
-                if (username.equals(u.path("username").asText())) {
-                    return u;
-                }
-            }
-        }
-        throw new StepFailed("demo user " + username + " is not in deploy/demo-data.json");
-    }
-
     private static String label(JsonNode user, int index) {
         return user.path("extensions").path(index).path("label").asText();
-    }
-
-    private String token(String username) {
-        try {
-            return Oidc.passwordGrant(issuer, data.path("clientId").asText("monitoring-console"), username,
-                    data.path("password").asText("demo"));
-        } catch (RuntimeException e) {
-            throw new StepFailed("no token for " + username + ": " + e.getMessage());
-        }
-    }
-
-    private Answer retryWhile(java.util.function.Supplier<Answer> call, Function<Answer, Boolean> retry, String why) {
-        Instant deadline = Instant.now().plus(WAIT);
-        Answer a = call.get();
-        boolean said = false;
-        while (retry.apply(a) && Instant.now().isBefore(deadline)) {
-            if (!said) {
-                say("(" + why + "; retrying for up to " + WAIT.toSeconds() + " s)");
-                said = true;
-            }
-            sleep(500);
-            a = call.get();
-        }
-        return a;
-    }
-
-    private static void expect(Answer a, String what) {
-        if (!a.ok()) {
-            throw new StepFailed(what + " → " + a.problem());
-        }
-    }
-
-    private int stepNo;
-
-    private void step(String title, String request) {
-        Console.line("");
-        Console.line(String.format("[%5.1f s] %d. %s", Duration.between(t0, Instant.now()).toMillis() / 1000.0, ++stepNo, title));
-        Console.line("           " + request);
-    }
-
-    private static void say(String text) {
-        Console.line("           " + text);
-    }
-
-    private static String ms(Instant since) {
-        return Duration.between(since, Instant.now()).toMillis() + " ms";
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StepFailed("interrupted");
-        }
     }
 
     // ------------------------------------------------------------------ curl hints
