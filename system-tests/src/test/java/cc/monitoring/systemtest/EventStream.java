@@ -168,18 +168,11 @@ public final class EventStream implements AutoCloseable {
 
     /** Waits until the server has ended the stream (after {@code ended} or {@code closed}). */
     public void awaitCompleted(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!completed) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(description + ": the server did not end the stream within " + timeout
-                        + "; events: " + summary());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(description + " interrupted", e);
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> completed);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(description + ": the server did not end the stream within " + timeout
+                    + "; events: " + summary());
         }
     }
 

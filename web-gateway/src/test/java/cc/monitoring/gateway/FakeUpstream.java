@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A stand-in service behind the gateway that echoes what reached it, and streams events slowly. */
+/** A stand-in service behind the gateway that echoes what reached it, and streams events. */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
@@ -28,7 +28,6 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                 for (int i = 1; i <= 3; i++) {
                     out.write(("event: tick\ndata: " + i + "\n\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    sleep();
                 }
             }
         });
@@ -46,14 +45,6 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("gateway.upstreams.monitoring", url, "gateway.upstreams.permission", url);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
