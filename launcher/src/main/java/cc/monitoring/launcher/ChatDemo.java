@@ -66,7 +66,9 @@ final class ChatDemo extends DemoScript {
         start.put("agentName", anna.path("displayName").asText());
         step("Casey starts a chat on flow '" + VoiceDemo.FLOW + "' and reaches agent anna (alice's token plays the channel platform)",
                 "POST " + interactionUrl + "/api/conversations " + json(start));
-        Answer started = Api.post(interactionUrl + "/api/conversations", alice, start);
+        // alice's HANDLE_CONVERSATIONS reaches interaction-service through permission-events
+        Answer started = retryWhile(() -> Api.post(interactionUrl + "/api/conversations", alice, start),
+                a -> a.status() == 403, "interaction-service does not know alice's permissions yet");
         expect(started, "POST /api/conversations");
         JsonNode chat = started.json();
         String chatId = chat.path("id").asText();

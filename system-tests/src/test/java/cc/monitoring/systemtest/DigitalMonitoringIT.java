@@ -77,7 +77,10 @@ class DigitalMonitoringIT {
     private final User sue;
     private final User adam;
     private final User anna;
-    /** Plays the chat channel platform (any authenticated user of the tenant may, see interaction-service). */
+    /**
+     * Plays the chat channel platform: the tenant's integration account, with a custom role holding only
+     * HANDLE_CONVERSATIONS (set up by alice in step 1), which interaction-service requires to write into chats (B30).
+     */
     private final User platform;
     private final User gina;
     private final User gus;
@@ -123,7 +126,8 @@ class DigitalMonitoringIT {
 
     @Test
     @Order(1)
-    @DisplayName("1 B01: an administrator sets up the tenant: supervisors sam and sue, agents, a chat flow with silent monitoring")
+    @DisplayName("1 B01 B30: an administrator sets up the tenant: supervisors sam and sue, agents, the channel platform's "
+            + "account (role with HANDLE_CONVERSATIONS), a chat flow with silent monitoring")
     void step1_administratorSetsUpTheTenant() {
         JsonNode me = alice.permission().get("/api/me").expectJson(200);
         assertEquals("Administrator", me.path("role").asText(), me.toString());
@@ -131,6 +135,13 @@ class DigitalMonitoringIT {
         putUser(alice, sue, "Supervisor", List.of(extension("Browser", "WEBRTC", "client:sue")));
         putUser(alice, adam, "Agent", List.of(extension("Browser", "WEBRTC", "client:adam")));
         putUser(alice, anna, "Agent", List.of(extension("Browser", "WEBRTC", "client:anna")));
+        // the channel platform's integration account: a role of its own that only delivers conversations (B30)
+        JsonNode platformRole = alice.permission().post("/api/roles", Map.of("name", "Channel Platform",
+                "permissions", List.of("HANDLE_CONVERSATIONS"))).expectJson(201);
+        assertEquals(List.of("HANDLE_CONVERSATIONS"), texts(platformRole.path("permissions")));
+        assertFalse(texts(sam.permission().get("/api/me").expectJson(200).path("permissions")).contains("HANDLE_CONVERSATIONS"),
+                "a supervisor does not hold HANDLE_CONVERSATIONS");
+        putUser(alice, platform, "Channel Platform", List.of());
         events.await(PERMISSION_EVENTS, USER_PERMISSIONS_CHANGED, e -> e.text("userId").equals("sue"));
         awaitJson("monitoring-service knows sam", () -> sam.monitoring().get("/api/monitoring/me").expectJson(200),
                 j -> texts(j.path("permissions")).contains("MONITOR_ALL_CALLS") && j.path("extensions").size() == 1);
@@ -141,6 +152,11 @@ class DigitalMonitoringIT {
                 () -> alice.interaction().put("/api/flows/chat-support", Map.of("name", "Chat support", "silentMonitoring", true)),
                 201).json();
         assertTrue(flow.path("silentMonitoring").asBoolean(), flow.toString());
+        // interaction-service learns the platform's permission from permission-events: then an unknown
+        // conversation is 404 for it instead of 403 (and nothing is published either way)
+        awaitStatus("interaction-service knows the channel platform's HANDLE_CONVERSATIONS",
+                () -> platform.interaction().post(CONVERSATIONS + "/" + UUID.randomUUID() + "/end", Map.of("by", "AGENT")),
+                404).expectProblem(404, "interaction-not-found");
 
         // another tenant, with an administrator and a supervisor of its own (B06)
         gina.permission().get("/api/me").expectJson(200);
@@ -318,7 +334,7 @@ class DigitalMonitoringIT {
 
     @Test
     @Order(8)
-    @DisplayName("8 B30: sam cannot post to the transcript (405 transcript-read-only) nor into the chat; nothing is published")
+    @DisplayName("8 B30: sam cannot post to the transcript (405 transcript-read-only); nothing is published")
     void step8_monitorCannotPost() {
         String text = "This is your supervisor speaking";
         Reply refused = sam.transcript().post(TRANSCRIPTS + chat.interactionId() + "/messages", Map.of("text", text));
@@ -328,9 +344,6 @@ class DigitalMonitoringIT {
         sam.transcript().put(TRANSCRIPTS + chat.interactionId() + "/messages/x", Map.of("text", text))
                 .expectProblem(405, "transcript-read-only");
         sam.transcript().delete(TRANSCRIPTS + chat.interactionId()).expectProblem(405, "transcript-read-only");
-        // through the channel platform's API as himself: a monitor is never a participant
-        sam.interaction().post(CONVERSATIONS + "/" + chat.interactionId() + "/messages",
-                Map.of("authorRole", "AGENT", "authorId", "sam", "text", text)).expectProblem(409, "not-a-participant");
 
         events.assertNone(INTERACTION_EVENTS, MESSAGE_POSTED,
                 e -> e.text("interactionId").equals(chat.interactionId())
@@ -344,8 +357,52 @@ class DigitalMonitoringIT {
 
     @Test
     @Order(9)
-    @DisplayName("9 B32: the details view shows Interaction Details, Active Participants (a second agent joins) and Monitors")
-    void step9_detailsView() {
+    @DisplayName("9 B30: sam, monitoring the chat, posts through interaction-service as the customer: 403 "
+            + "conversation-not-permitted (also as the agent, or ending it); nothing on interaction-events or in the transcript")
+    void step9_monitorCannotPostIntoTheChatAsTheCustomer() {
+        JsonNode session = sam.monitoring().get(SESSIONS + "/" + samSession).expectJson(200);
+        assertEquals("ACTIVE", session.path("state").asText(), "sam is monitoring the chat: " + session);
+        String messages = CONVERSATIONS + "/" + chat.interactionId() + "/messages";
+        String text = "Never mind, it arrived. Thanks!";
+
+        JsonNode refused = sam.interaction().post(messages, Map.of("authorRole", "CUSTOMER", "text", text))
+                .expectProblem(403, "conversation-not-permitted");
+        assertTrue(refused.path("detail").asText().contains("HANDLE_CONVERSATIONS"), refused.toString());
+        sam.interaction().post(messages, Map.of("authorRole", "CUSTOMER", "authorId", chat.customer(), "text", text))
+                .expectProblem(403, "conversation-not-permitted");
+        sam.interaction().post(messages, Map.of("authorRole", "AGENT", "authorId", chat.agent().id(), "text", text))
+                .expectProblem(403, "conversation-not-permitted");
+        sam.interaction().post(messages, Map.of("authorRole", "AGENT", "authorId", "sam", "text", text))
+                .expectProblem(403, "conversation-not-permitted");
+        sam.interaction().post(CONVERSATIONS + "/" + chat.interactionId() + "/end", Map.of("by", "CUSTOMER"))
+                .expectProblem(403, "conversation-not-permitted");
+        // an agent of the tenant may not play the channel platform either
+        adam.interaction().post(messages, Map.of("authorRole", "AGENT", "text", text))
+                .expectProblem(403, "conversation-not-permitted");
+
+        events.assertNone(INTERACTION_EVENTS, MESSAGE_POSTED, e -> e.text("interactionId").equals(chat.interactionId())
+                && (e.data().path("sequence").asLong() > 6 || e.text("text").equals(text)), QUIET);
+        List<Event> leftOrEnded = events.all(INTERACTION_EVENTS).stream()
+                .filter(e -> e.text("interactionId").equals(chat.interactionId())
+                        && (e.type().equals(PARTICIPANT_LEFT) || e.type().equals(INTERACTION_ENDED)))
+                .toList();
+        assertEquals(List.of(), leftOrEnded, "the chat was not ended");
+        JsonNode transcript = sam.transcript().get(TRANSCRIPTS + chat.interactionId() + "?after=0").expectJson(200);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), texts(transcript.path("messages"), "sequence"), transcript.toString());
+        assertFalse(texts(transcript.path("messages"), "text").contains(text), transcript.toString());
+        assertFalse(transcript.path("ended").asBoolean(), transcript.toString());
+        assertTrue(samStream.received().stream().noneMatch(e -> "7".equals(e.id())), "nothing new on the stream");
+        JsonNode interaction = alice.interaction().get("/api/interactions/" + chat.interactionId()).expectJson(200);
+        assertEquals(6, interaction.path("lastSequence").asLong(), interaction.toString());
+        assertEquals("ACTIVE", interaction.path("state").asText());
+    }
+
+    // ------------------------------------------------------------------ 10
+
+    @Test
+    @Order(10)
+    @DisplayName("10 B32: the details view shows Interaction Details, Active Participants (a second agent joins) and Monitors")
+    void step10_detailsView() {
         JsonNode joined = platform.interaction().post(CONVERSATIONS + "/" + chat.interactionId() + "/participants",
                 Map.of("participantId", "anna", "displayName", "Anna Agent", "role", "AGENT")).expectJson(201);
         assertEquals(List.of("adam", "carla@example.com", "anna"), texts(joined.path("participants"), "participantId"));
@@ -385,12 +442,12 @@ class DigitalMonitoringIT {
                 "since when: " + monitor + ", sam joined at " + samJoinedAt);
     }
 
-    // ------------------------------------------------------------------ 10
+    // ------------------------------------------------------------------ 11
 
     @Test
-    @Order(10)
-    @DisplayName("10 B33: sam monitors a second chat at the same time, and may still monitor a voice call")
-    void step10_severalDigitalSessionsAndAVoiceCall() {
+    @Order(11)
+    @DisplayName("11 B33: sam monitors a second chat at the same time, and may still monitor a voice call")
+    void step11_severalDigitalSessionsAndAVoiceCall() {
         chat2 = startChat(anna, "+15550100077", "Dan Customer");
         post(chat2, "CUSTOMER", null, "Can I change my delivery address?");
         awaitJson("the second chat in sam's table", () -> table(sam),
@@ -433,12 +490,12 @@ class DigitalMonitoringIT {
         assertEquals(2, sam.monitoring().get(SESSIONS).expectJson(200).size(), "the chats are still monitored");
     }
 
-    // ------------------------------------------------------------------ 11
+    // ------------------------------------------------------------------ 12
 
     @Test
-    @Order(11)
-    @DisplayName("11 B06: another tenant's supervisor and administrator cannot read the transcript (404) nor see the chat")
-    void step11_otherTenantSeesNothing() {
+    @Order(12)
+    @DisplayName("12 B06: another tenant's supervisor and administrator cannot read the transcript (404) nor see the chat")
+    void step12_otherTenantSeesNothing() {
         String id = chat.interactionId();
         JsonNode problem = gus.transcript().get(TRANSCRIPTS + id).expectProblem(404, "transcript-not-found");
         JsonNode unknown = gus.transcript().get(TRANSCRIPTS + UUID.randomUUID()).expectProblem(404, "transcript-not-found");
@@ -461,12 +518,12 @@ class DigitalMonitoringIT {
                 .expectProblem(404, "interaction-not-found");
     }
 
-    // ------------------------------------------------------------------ 12
+    // ------------------------------------------------------------------ 13
 
     @Test
-    @Order(12)
-    @DisplayName("12 B33 B40: sam's End Monitoring ends his session (SUPERVISOR_ENDED), his stream closes, his access goes (403)")
-    void step12_endMonitoring() {
+    @Order(13)
+    @DisplayName("13 B33 B40: sam's End Monitoring ends his session (SUPERVISOR_ENDED), his stream closes, his access goes (403)")
+    void step13_endMonitoring() {
         JsonNode ended = sam.monitoring().delete(SESSIONS + "/" + samSession).expectJson(200);
         assertEquals("ENDED", ended.path("state").asText());
         assertEquals("SUPERVISOR_ENDED", ended.path("endReason").asText(), ended.toString());
@@ -497,12 +554,12 @@ class DigitalMonitoringIT {
         }
     }
 
-    // ------------------------------------------------------------------ 13
+    // ------------------------------------------------------------------ 14
 
     @Test
-    @Order(13)
-    @DisplayName("13 B25 B33: sue monitors; the chat ends: every session on it ends INTERACTION_ENDED, the stream sends ended")
-    void step13_chatEndsAndEverySessionOnItEnds() {
+    @Order(14)
+    @DisplayName("14 B25 B33: sue monitors; the chat ends: every session on it ends INTERACTION_ENDED, the stream sends ended")
+    void step14_chatEndsAndEverySessionOnItEnds() {
         sueSession = sue.monitoring().post(SESSIONS, Map.of("interactionId", chat.interactionId())).expectJson(201)
                 .path("sessionId").asText();
         events.await(MONITORING_EVENTS, MONITOR_JOINED, session(sueSession));
@@ -557,12 +614,12 @@ class DigitalMonitoringIT {
         awaitJson("sam has no live session", () -> sam.monitoring().get(SESSIONS).expectJson(200), j -> j.size() == 0);
     }
 
-    // ------------------------------------------------------------------ 14
+    // ------------------------------------------------------------------ 15
 
     @Test
-    @Order(14)
-    @DisplayName("14: no event of the tenant was parked on a dead-letter topic on the way")
-    void step14_nothingWasDeadLettered() {
+    @Order(15)
+    @DisplayName("15: no event of the tenant was parked on a dead-letter topic on the way")
+    void step15_nothingWasDeadLettered() {
         for (Topics.Spec topic : Topics.all()) {
             if (topic.name().endsWith(".dlq")) {
                 List<String> parked = events.all(topic.name()).stream()

@@ -26,8 +26,10 @@ import java.net.URI;
 
 /**
  * The channel platform's side of digital conversations (chat, SMS, messaging): open one, post messages,
- * let other agents join and leave, end it. Any authenticated user of the tenant may act as the channel
- * platform; the tenant comes from the token. Reading is {@code /api/interactions}.
+ * let other agents join and leave, end it. Every request needs {@code HANDLE_CONVERSATIONS} (the channel platform's
+ * account) from permission-events, checked first: anyone else gets 403 {@code conversation-not-permitted} and
+ * nothing is published (B30: a supervisor's token cannot post into a chat it monitors). The tenant comes from the
+ * token. Reading is {@code /api/interactions}.
  */
 @Path("/api/conversations")
 @Authenticated
@@ -88,8 +90,10 @@ public class ConversationResource {
         return InteractionBody.of(service.end(caller.get(), id, b.by()));
     }
 
-    private static <T> T required(T body, String shape) {
+    /** A missing body is 400, but only for a caller who may handle conversations at all (403 comes first). */
+    private <T> T required(T body, String shape) {
         if (body == null) {
+            service.requireHandling(caller.get());
             throw new InvalidConversationException("Send a JSON body: " + shape);
         }
         return body;

@@ -11,6 +11,7 @@ public record Grants(Set<String> permissions, long revision) {
 
     public static final String MANAGE_USERS = "MANAGE_USERS";
     public static final String MONITOR_ALL_CALLS = "MONITOR_ALL_CALLS";
+    public static final String HANDLE_CONVERSATIONS = "HANDLE_CONVERSATIONS";
 
     public Grants {
         permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
@@ -36,6 +37,16 @@ public record Grants(Set<String> permissions, long revision) {
         if (!permissions.contains(MONITOR_ALL_CALLS) && !permissions.contains(MANAGE_USERS)) {
             throw new NotPermittedException("Reading interactions needs the " + MONITOR_ALL_CALLS + " or "
                     + MANAGE_USERS + " permission");
+        }
+    }
+
+    /**
+     * Only the channel platform's account delivers conversations: starts them, posts as customer or agent, lets
+     * agents join or leave, ends them. Monitoring permissions do not count (B30).
+     */
+    public void requireConversationHandling() {
+        if (!permissions.contains(HANDLE_CONVERSATIONS)) {
+            throw new ConversationNotPermittedException();
         }
     }
 

@@ -23,7 +23,9 @@ import java.util.UUID;
  * Digital conversations (chat, SMS, messaging) as the channel platform reports them over REST, on the
  * same {@link Interaction} as voice calls. Each use case locks the interaction row, applies the domain
  * rule and writes the change with its events to the outbox in one transaction; a refusal writes nothing.
- * The caller is any authenticated user of the tenant: the tenant comes from the token.
+ * The caller must hold {@code HANDLE_CONVERSATIONS} (the channel platform's account) in the effective permissions
+ * permission-service published for them — never taken from the token — checked before anything else, so that a
+ * monitor cannot post into a conversation it follows (B30). The tenant comes from the token.
  */
 @ApplicationScoped
 @Transactional
@@ -33,13 +35,20 @@ public class ConversationService {
     private final MessageRepository messages;
     private final FlowService flows;
     private final InteractionEvents events;
+    private final PermissionReadModel permissions;
 
     public ConversationService(InteractionRepository interactions, MessageRepository messages, FlowService flows,
-                               InteractionEvents events) {
+                               InteractionEvents events, PermissionReadModel permissions) {
         this.interactions = interactions;
         this.messages = messages;
         this.flows = flows;
         this.events = events;
+        this.permissions = permissions;
+    }
+
+    /** Refuses (403 {@code conversation-not-permitted}) a caller who does not hold HANDLE_CONVERSATIONS. */
+    public void requireHandling(Caller caller) {
+        permissions.of(caller).requireConversationHandling();
     }
 
     public record Start(String channel, String flowId, String customer, String customerName, String agentId,
@@ -48,6 +57,7 @@ public class ConversationService {
 
     /** A conversation starts on a flow, with the flow's toggle as it is now (B03); the agent and the customer join. */
     public Interaction start(Caller caller, Start request) {
+        requireHandling(caller);
         Channel channel = ConversationInput.channel(request.channel());
         String flowId = ConversationInput.flowId(request.flowId());
         String customer = ConversationInput.id(request.customer(), "customer");
@@ -64,6 +74,7 @@ public class ConversationService {
 
     /** The next message of the conversation, numbered under the interaction's row lock. */
     public Message post(Caller caller, String id, String authorRole, String authorId, String text) {
+        requireHandling(caller);
         ParticipantRole role = ConversationInput.role(authorRole, "authorRole");
         String author = ConversationInput.optionalId(authorId, "authorId");
         Message.checkText(text);
@@ -80,6 +91,7 @@ public class ConversationService {
 
     /** Another agent joins; an agent already on the conversation changes nothing. */
     public Joined join(Caller caller, String id, String participantId, String displayName, String role) {
+        requireHandling(caller);
         String agentId = ConversationInput.id(participantId, "participantId");
         String name = ConversationInput.name(displayName, "displayName");
         if (role != null && ConversationInput.role(role, "role") != ParticipantRole.AGENT) {
@@ -93,6 +105,7 @@ public class ConversationService {
 
     /** An agent leaves; the last agent cannot (the conversation is ended instead). */
     public Interaction leave(Caller caller, String id, String participantId) {
+        requireHandling(caller);
         Interaction interaction = locked(caller, id);
         interaction.leave(participantId, now());
         apply(interaction);
@@ -101,6 +114,7 @@ public class ConversationService {
 
     /** The agent or the customer ends the conversation; ending an ended one changes nothing. */
     public Interaction end(Caller caller, String id, String by) {
+        requireHandling(caller);
         ParticipantRole ender = ConversationInput.role(by, "by");
         Interaction interaction = locked(caller, id);
         if (interaction.endConversation(ender, now())) {

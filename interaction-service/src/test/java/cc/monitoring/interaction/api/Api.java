@@ -40,6 +40,9 @@ final class Api {
     static final TopicReader KAFKA = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
     private static final TopicWriter WRITER = new TopicWriter(InfrastructureResource.kafkaBootstrapServers());
 
+    /** The channel platform's account: delivers the tenant's conversations (see {@link #withChannelPlatform()}). */
+    static final String PLATFORM = "channel-platform";
+
     final String tenant = Tokens.uniqueTenant();
     final String adminId = "admin-" + UUID.randomUUID();
 
@@ -61,7 +64,17 @@ final class Api {
 
     /** Makes {@link #adminId} an administrator of the tenant and waits until the service knows. */
     Api withAdministrator() {
-        grant(adminId, 1, "Administrator", "MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT");
+        grant(adminId, 1, "Administrator", "MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
+                "HANDLE_CONVERSATIONS");
+        return this;
+    }
+
+    /**
+     * Gives {@link #PLATFORM} a custom role holding only HANDLE_CONVERSATIONS, as the tenant's administrator would
+     * for the channel-platform integration account, and waits until the service knows.
+     */
+    Api withChannelPlatform() {
+        grant(PLATFORM, 1, "Channel Platform", "HANDLE_CONVERSATIONS");
         return this;
     }
 

@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,11 +45,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DigitalConversationsTest {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final String PLATFORM = "channel-platform";
+    private static final String PLATFORM = Api.PLATFORM;
 
     @Test
     void B03_aChatStartsWithInteractionStartedWithoutCallIdThenTheAgentAndTheCustomerJoined() {
-        Api api = new Api().withAdministrator();
+        Api api = new Api().withAdministrator().withChannelPlatform();
         api.asAdmin().body(Api.flow("Web chat", false)).put("/api/flows/{f}", "webchat").then().statusCode(201);
 
         JsonPath body = api.as(PLATFORM).body(Map.of("channel", "CHAT", "flowId", "webchat", "customer", "visitor-1",
@@ -83,7 +84,7 @@ class DigitalConversationsTest {
 
     @Test
     void messagesFromTheCustomerAndTheAgentArePublishedWithSequencesFromOneInOrderOnOnePartition() {
-        Api api = new Api().withAdministrator();
+        Api api = new Api().withAdministrator().withChannelPlatform();
         String id = start(api, "SMS", "+14155550123", "agent-3");
         List<Map<String, String>> sent = List.of(
                 Map.of("authorRole", "CUSTOMER", "text", "Hi, my parcel is late"),
@@ -126,7 +127,7 @@ class DigitalConversationsTest {
 
     @Test
     void twentyConcurrentPostsGetSequencesOneToTwentyOnceEachAndKafkaOrderIsSequenceOrder() throws Exception {
-        Api api = new Api().withAdministrator();
+        Api api = new Api().withAdministrator().withChannelPlatform();
         String id = start(api, "MESSAGING", "wa:+4915112345678", "agent-5");
         int posts = 20;
         ExecutorService pool = Executors.newFixedThreadPool(posts);
@@ -167,7 +168,7 @@ class DigitalConversationsTest {
 
     @Test
     void anotherAgentJoinsAndLeavesWithParticipantEventsAndTheLastAgentCannotLeave() {
-        Api api = new Api();
+        Api api = new Api().withChannelPlatform();
         String id = start(api, "CHAT", "visitor-2", "agent-1");
 
         api.as(PLATFORM).body(Map.of("participantId", "agent-2", "displayName", "Bo Backup", "role", "AGENT"))
@@ -207,7 +208,7 @@ class DigitalConversationsTest {
 
     @Test
     void endingPublishesParticipantLeftForThosePresentThenInteractionEndedAndLaterPostsAreRefused() {
-        Api api = new Api();
+        Api api = new Api().withChannelPlatform();
         String id = start(api, "CHAT", "visitor-3", "agent-1");
         api.as(PLATFORM).body(Map.of("participantId", "agent-2")).post("/api/conversations/{id}/participants", id)
                 .then().statusCode(201);
@@ -250,7 +251,7 @@ class DigitalConversationsTest {
 
     @Test
     void badInputGetsAProblemWithAStableTypeChangesNothingAndPublishesNothing() throws Exception {
-        Api api = new Api().withAdministrator();
+        Api api = new Api().withAdministrator().withChannelPlatform();
         String id = start(api, "CHAT", "visitor-4", "agent-1");
         String ended = start(api, "SMS", "+15550001", "agent-1");
         api.as(PLATFORM).body(Map.of("by", "AGENT")).post("/api/conversations/{id}/end", ended).then().statusCode(200);
@@ -341,8 +342,8 @@ class DigitalConversationsTest {
 
     @Test
     void B06_anotherTenantsConversationIsNotFoundAndStaysUntouched() {
-        Api a = new Api().withAdministrator();
-        Api b = new Api().withAdministrator();
+        Api a = new Api().withAdministrator().withChannelPlatform();
+        Api b = new Api().withAdministrator().withChannelPlatform();
         String id = start(a, "CHAT", "visitor-5", "agent-1");
         a.as(PLATFORM).body(Map.of("authorRole", "CUSTOMER", "text", "hello A")).post("/api/conversations/{id}/messages", id)
                 .then().statusCode(201);
@@ -358,9 +359,9 @@ class DigitalConversationsTest {
         expectProblem(b.as(PLATFORM).body(Map.of("by", "AGENT")).post("/api/conversations/{id}/end", id), 404,
                 "interaction-not-found");
         expectProblem(b.asAdmin().get("/api/interactions/{id}/messages", id), 404, "interaction-not-found");
-        // the same user id with the other tenant's claim is nobody here either
-        expectProblem(b.as(a.adminId).body(Map.of("by", "AGENT")).post("/api/conversations/{id}/end", id), 404,
-                "interaction-not-found");
+        // the same user id with the other tenant's claim is nobody there: it holds no permission in b
+        expectProblem(b.as(a.adminId).body(Map.of("by", "AGENT")).post("/api/conversations/{id}/end", id), 403,
+                "conversation-not-permitted");
 
         assertEquals(4, published.size(), "started, joined ×2, one message");
         Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS,
@@ -371,7 +372,77 @@ class DigitalConversationsTest {
                 .body("lastSequence", equalTo(1)).body("participants.size()", equalTo(2));
     }
 
+    @Test
+    @DisplayName("B30 a supervisor cannot post into a conversation it monitors (as the customer or the agent), nor start, "
+            + "join, leave or end one: 403 conversation-not-permitted, nothing published")
+    void B30_aSupervisorCannotPostIntoAConversationNorStartOrEndOne() {
+        Api api = new Api().withChannelPlatform();
+        String id = start(api, "CHAT", "visitor-6", "agent-1");
+        api.as(PLATFORM).body(Map.of("authorRole", "CUSTOMER", "text", "Where is my parcel?"))
+                .post("/api/conversations/{id}/messages", id).then().statusCode(201).body("sequence", equalTo(1));
+        awaitMessage(api, id, 1);
+        String supervisor = "supervisor-" + UUID.randomUUID();
+        api.grant(supervisor, 1, "Supervisor", "MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
+        String agent = "agent-1";
+        api.grant(agent, 1, "Agent");
+        // reading keeps its rule: the supervisor reads the conversation
+        api.as(supervisor).get("/api/interactions/{id}/messages", id).then().statusCode(200).body("size()", equalTo(1));
+        Set<String> before = tenantEventIds(api);
+
+        String messages = "/api/conversations/{id}/messages";
+        expectNotPermitted(api.as(supervisor).body(Map.of("authorRole", "CUSTOMER", "text", "Never mind, all good!"))
+                .post(messages, id));
+        expectNotPermitted(api.as(supervisor).body(Map.of("authorRole", "CUSTOMER", "authorId", "visitor-6",
+                "text", "Never mind, all good!")).post(messages, id));
+        expectNotPermitted(api.as(supervisor).body(Map.of("authorRole", "AGENT", "authorId", "agent-1",
+                "text", "This is your agent speaking")).post(messages, id));
+        expectNotPermitted(api.as(supervisor).body(Map.of("authorRole", "AGENT", "authorId", supervisor, "text", "Hi"))
+                .post(messages, id));
+        expectNotPermitted(api.as(supervisor).post(messages, id));
+        expectNotPermitted(api.as(supervisor).body(Map.of("authorRole", "CUSTOMER", "text", "hi"))
+                .post(messages, UUID.randomUUID()));
+        expectNotPermitted(api.as(supervisor).body(Map.of("channel", "CHAT", "flowId", "sneaky", "customer", "v",
+                "agentId", "a")).post("/api/conversations"));
+        expectNotPermitted(api.as(supervisor).body(Map.of("participantId", supervisor, "role", "AGENT"))
+                .post("/api/conversations/{id}/participants", id));
+        expectNotPermitted(api.as(supervisor).delete("/api/conversations/{id}/participants/{p}", id, "agent-1"));
+        expectNotPermitted(api.as(supervisor).body(Map.of("by", "CUSTOMER")).post("/api/conversations/{id}/end", id));
+        // the conversation's own agent, a user nobody heard of, and a token claiming the group or the permission
+        // do not count either: permissions come from permission-events only
+        expectNotPermitted(api.as(agent).body(Map.of("authorRole", "AGENT", "text", "Hello")).post(messages, id));
+        expectNotPermitted(api.as("stranger").body(Map.of("authorRole", "CUSTOMER", "text", "Hello")).post(messages, id));
+        expectNotPermitted(api.asWithGroups(supervisor, "Administrator", "HANDLE_CONVERSATIONS")
+                .body(Map.of("authorRole", "CUSTOMER", "text", "Hello")).post(messages, id));
+
+        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid"))
+                && !before.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
+        api.as(supervisor).get("/api/interactions/{id}", id).then().statusCode(200).body("state", equalTo("ACTIVE"))
+                .body("lastSequence", equalTo(1)).body("participants.participantId", contains("agent-1", "visitor-6"));
+        api.as(supervisor).get("/api/interactions/{id}/messages", id).then().body("text", contains("Where is my parcel?"));
+        api.as(supervisor).get("/api/interactions").then().body("total", equalTo(1));
+        expectProblem(api.as(supervisor).get("/api/flows/{f}", "sneaky"), 404, "flow-not-found");
+    }
+
+    @Test
+    void theChannelPlatformsPermissionComesFromPermissionEventsAndGoesWithThem() {
+        Api api = new Api().withChannelPlatform();
+        String id = start(api, "SMS", "+15550002", "agent-1");
+        api.grant(PLATFORM, 2, "Agent");
+        expectNotPermitted(api.as(PLATFORM).body(Map.of("authorRole", "CUSTOMER", "text", "hi"))
+                .post("/api/conversations/{id}/messages", id));
+        api.grant(PLATFORM, 3, "Channel Platform", "HANDLE_CONVERSATIONS");
+        api.as(PLATFORM).body(Map.of("authorRole", "CUSTOMER", "text", "hi"))
+                .post("/api/conversations/{id}/messages", id).then().statusCode(201).body("sequence", equalTo(1));
+        api.remove(PLATFORM, 4);
+        expectNotPermitted(api.as(PLATFORM).body(Map.of("by", "AGENT")).post("/api/conversations/{id}/end", id));
+    }
+
     // --- helpers --------------------------------------------------------------------------
+
+    private static void expectNotPermitted(Response response) {
+        expectProblem(response, 403, "conversation-not-permitted");
+        response.then().body("detail", org.hamcrest.Matchers.containsString("HANDLE_CONVERSATIONS"));
+    }
 
     /** Starts a conversation on flow "support" and waits until its customer joined on Kafka. */
     private static String start(Api api, String channel, String customer, String agentId) {

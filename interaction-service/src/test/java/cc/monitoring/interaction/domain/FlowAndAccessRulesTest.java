@@ -60,6 +60,19 @@ class FlowAndAccessRulesTest {
     }
 
     @Test
+    void B30_onlyHandleConversationsDeliversConversationsMonitoringPermissionsDoNot() {
+        assertDoesNotThrow(() -> Grants.of(List.of("HANDLE_CONVERSATIONS"), 1).requireConversationHandling());
+        ConversationNotPermittedException refused = assertThrows(ConversationNotPermittedException.class,
+                () -> Grants.of(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT"), 1)
+                        .requireConversationHandling());
+        assertEquals("conversation-not-permitted", refused.type());
+        assertTrue(refused.getMessage().contains("HANDLE_CONVERSATIONS"), refused.getMessage());
+        assertThrows(ConversationNotPermittedException.class, () -> Grants.none().requireConversationHandling());
+        assertThrows(NotPermittedException.class, () -> Grants.of(List.of("HANDLE_CONVERSATIONS"), 1).requireInteractionReading(),
+                "handling conversations does not grant reading them");
+    }
+
+    @Test
     void onlyANewerRevisionOfAUsersPermissionsReplacesTheKeptOne() {
         assertTrue(Grants.supersedes(1, null));
         assertTrue(Grants.supersedes(3, 2L));

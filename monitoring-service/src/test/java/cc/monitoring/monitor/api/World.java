@@ -47,7 +47,7 @@ final class World {
     static final TopicReader TOPICS = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
     static final List<String> SUPERVISOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
     static final List<String> ADMINISTRATOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
-            "MANAGE_USERS", "VIEW_AUDIT");
+            "MANAGE_USERS", "VIEW_AUDIT", "HANDLE_CONVERSATIONS");
 
     final String tenant = Tokens.uniqueTenant();
     private final Map<String, Long> revisions = new HashMap<>();

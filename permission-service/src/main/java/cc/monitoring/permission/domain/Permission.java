@@ -16,7 +16,13 @@ public enum Permission {
     /** Manage roles and users of the tenant. */
     MANAGE_USERS,
     /** Read the monitoring audit trail (B40). */
-    VIEW_AUDIT;
+    VIEW_AUDIT,
+    /**
+     * Deliver a channel's conversations: start them, post as customer or agent, let agents join or leave, end
+     * them — for the channel-platform integration account. Monitors do not hold it, so they cannot post into a
+     * conversation they follow (B30).
+     */
+    HANDLE_CONVERSATIONS;
 
     /**
      * Parses permission names as a client sends them.

@@ -39,6 +39,24 @@ public class RoleRepository implements PanacheRepositoryBase<RoleEntity, UUID> {
         tenantsWithBuiltIns.add(tenantId);
     }
 
+    /**
+     * The ids of the stored copies of a built-in role, in every tenant, whose permissions are not (any more) the
+     * role's definition — e.g. stored before a new permission the Administrator holds existed. The rows are
+     * locked until the transaction ends, so that concurrent callers (several instances starting) upgrade each
+     * row once.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> outdatedCopiesOf(BuiltInRole builtIn) {
+        return getEntityManager().createNativeQuery("""
+                        select id from role
+                        where built_in and name_key = ?1 and permissions <> cast(?2 as jsonb)
+                        order by tenant_id
+                        for update""", UUID.class)
+                .setParameter(1, Role.key(builtIn.name()))
+                .setParameter(2, json(builtIn.permissions()))
+                .getResultList();
+    }
+
     public List<RoleEntity> ofTenant(String tenantId) {
         return list("tenantId = ?1 order by builtIn desc, name", tenantId);
     }

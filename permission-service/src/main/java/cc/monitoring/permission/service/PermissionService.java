@@ -2,6 +2,7 @@ package cc.monitoring.permission.service;
 
 import cc.monitoring.kit.api.PageOf;
 import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.permission.domain.BuiltInRole;
 import cc.monitoring.permission.domain.BuiltInRoleImmutableException;
 import cc.monitoring.permission.domain.Extension;
 import cc.monitoring.permission.domain.Extensions;
@@ -113,6 +114,28 @@ public class PermissionService {
             events.userChanged(holder);
         }
         return entity;
+    }
+
+    /**
+     * Brings the stored built-in roles of every tenant up to their definition in {@link BuiltInRole} (they are
+     * copied into a tenant on its first use and never change through the API) and republishes every holder of a
+     * role that changed, so that the read models of the other services learn the new effective permissions.
+     * Returns how many stored roles changed; nothing when all are up to date.
+     */
+    public int upgradeBuiltInRoles() {
+        int upgraded = 0;
+        for (BuiltInRole builtIn : BuiltInRole.values()) {
+            for (UUID id : roles.outdatedCopiesOf(builtIn)) {
+                RoleEntity entity = roles.findById(id);
+                entity.permissions = RoleRepository.names(builtIn.permissions());
+                for (UserEntity holder : users.holding(entity.tenantId, entity.id)) {
+                    touch(holder);
+                    events.userChanged(holder);
+                }
+                upgraded++;
+            }
+        }
+        return upgraded;
     }
 
     public void deleteRole(Caller caller, UUID id) {

@@ -7,6 +7,7 @@ import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.permission.ExtensionData;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.permission.UserRemoved;
+import cc.monitoring.permission.service.PermissionService;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,11 +23,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class PermissionEventsTest {
 
     private final TopicReader kafka = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
+
+    @jakarta.inject.Inject
+    PermissionService service;
 
     @Test
     void aUserChangePublishesTheFullEffectiveStateKeyedByTenantAndUser() {
@@ -92,6 +97,36 @@ class PermissionEventsTest {
     }
 
     @Test
+    void builtInRolesStoredBeforeANewPermissionAreUpgradedAndTheirHoldersRepublished() throws Exception {
+        Api api = new Api();
+        api.putUser("boss", "Administrator", List.of());
+        api.putUser("sam", "Supervisor", List.of());
+        // as an earlier version stored the tenant's Administrator: without HANDLE_CONVERSATIONS
+        List<String> before = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT");
+        assertEquals(1, sql("update permission.role set permissions = cast(? as jsonb) where tenant_id = ? and name_key = 'administrator'",
+                "[\"" + String.join("\",\"", before) + "\"]", api.tenant));
+        api.as("boss").get("/api/me").then().body("permissions", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("HANDLE_CONVERSATIONS")));
+
+        assertTrue(service.upgradeBuiltInRoles() >= 1);
+
+        List<String> all = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
+                "HANDLE_CONVERSATIONS");
+        for (String holder : List.of(api.adminId, "boss")) {
+            UserPermissionsChanged data = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
+                    about(api.tenant, holder, EventTypes.USER_PERMISSIONS_CHANGED, 2)).value())
+                    .dataAs(UserPermissionsChanged.class);
+            assertEquals(all, data.permissions(), holder);
+            assertEquals("Administrator", data.role());
+        }
+        api.as("boss").get("/api/me").then().body("permissions", org.hamcrest.Matchers.contains(all.toArray()));
+        kafka.assertNoRecord(Topics.PERMISSION_EVENTS, about(api.tenant, "sam", EventTypes.USER_PERMISSIONS_CHANGED, 2),
+                java.time.Duration.ofSeconds(1));
+        assertEquals(0, service.upgradeBuiltInRoles(), "up to date: nothing changes, nothing is published");
+        kafka.assertNoRecord(Topics.PERMISSION_EVENTS, about(api.tenant, "boss", EventTypes.USER_PERMISSIONS_CHANGED, 3),
+                java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
     void refusedChangesPublishNothing() {
         Api api = new Api();
         api.putUser("sam", "Supervisor", List.of());
@@ -106,6 +141,24 @@ class PermissionEventsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+    }
+
+    private static int sql(String statement, String... parameters) throws java.sql.SQLException {
+        cc.monitoring.testsupport.Database db = InfrastructureResource.database();
+        java.util.Properties credentials = new java.util.Properties();
+        if (db.username() != null) {
+            credentials.setProperty("user", db.username());
+        }
+        if (db.password() != null) {
+            credentials.setProperty("password", db.password());
+        }
+        try (java.sql.Connection connection = new org.postgresql.Driver().connect(db.jdbcUrl(), credentials);
+             java.sql.PreparedStatement update = connection.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setString(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        }
     }
 
     private static Predicate<ConsumerRecord<String, String>> about(String tenant, String user, String type, long revision) {

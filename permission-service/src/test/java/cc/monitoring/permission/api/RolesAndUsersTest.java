@@ -23,7 +23,8 @@ class RolesAndUsersTest {
         api.asAdmin().get("/api/roles").then().statusCode(200)
                 .body("name", contains("Administrator", "Agent", "Supervisor"))
                 .body("find { it.name == 'Administrator' }.permissions",
-                        containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT"))
+                        containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
+                                "HANDLE_CONVERSATIONS"))
                 .body("find { it.name == 'Supervisor' }.permissions",
                         containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS"))
                 .body("find { it.name == 'Agent' }.permissions", empty())
@@ -56,6 +57,21 @@ class RolesAndUsersTest {
                 .put("/api/roles/{id}", roleId).then().statusCode(200)
                 .body("permissions", contains("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS"));
         api.as("mona").get("/api/me").then().body("permissions", contains("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS"));
+    }
+
+    @Test
+    void B30_theChannelPlatformGetsARoleWithHandleConversationsWhichSupervisorsDoNotHold() {
+        Api api = new Api();
+        api.createRole("Channel Platform", "HANDLE_CONVERSATIONS");
+        api.putUser("chat-platform", "Channel Platform", List.of());
+        api.putUser("sup-1", "Supervisor", List.of());
+        api.as("chat-platform").get("/api/me").then().statusCode(200)
+                .body("role", equalTo("Channel Platform"))
+                .body("permissions", contains("HANDLE_CONVERSATIONS"));
+        api.as("sup-1").get("/api/me").then().statusCode(200)
+                .body("permissions", not(hasItem("HANDLE_CONVERSATIONS")));
+        api.asAdmin().get("/api/me").then().statusCode(200)
+                .body("permissions", hasItem("HANDLE_CONVERSATIONS"));
     }
 
     @Test

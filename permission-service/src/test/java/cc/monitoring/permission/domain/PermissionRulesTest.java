@@ -10,6 +10,7 @@ import java.util.Set;
 
 import static cc.monitoring.permission.domain.Permission.BARGE_ALL_CALLS;
 import static cc.monitoring.permission.domain.Permission.COACH_CALLS;
+import static cc.monitoring.permission.domain.Permission.HANDLE_CONVERSATIONS;
 import static cc.monitoring.permission.domain.Permission.MANAGE_USERS;
 import static cc.monitoring.permission.domain.Permission.MONITOR_ALL_CALLS;
 import static cc.monitoring.permission.domain.Permission.VIEW_AUDIT;
@@ -33,6 +34,19 @@ class PermissionRulesTest {
     }
 
     @Test
+    @DisplayName("B30 Only the Administrator of the built-in roles may deliver conversations (HANDLE_CONVERSATIONS)")
+    void B30_handlingConversationsIsNotForSupervisorsNorAgents() {
+        assertTrue(Role.builtIn(BuiltInRole.Administrator).grants(HANDLE_CONVERSATIONS));
+        assertFalse(Role.builtIn(BuiltInRole.Supervisor).grants(HANDLE_CONVERSATIONS));
+        assertFalse(Role.builtIn(BuiltInRole.Agent).grants(HANDLE_CONVERSATIONS));
+        assertEquals(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
+                "HANDLE_CONVERSATIONS"), java.util.Arrays.stream(Permission.values()).map(Enum::name).toList());
+        Role platform = Role.custom("Channel Platform", Permission.parseAll(List.of("handle_conversations")));
+        assertEquals(Set.of(HANDLE_CONVERSATIONS), platform.permissions());
+        assertFalse(platform.grants(MONITOR_ALL_CALLS));
+    }
+
+    @Test
     void B01_customRoleGrantsExactlyItsPermissions() {
         Role monitorOnly = Role.custom("Monitor Only", Permission.parseAll(List.of("MONITOR_ALL_CALLS")));
         assertTrue(monitorOnly.grants(MONITOR_ALL_CALLS));
@@ -51,6 +65,8 @@ class PermissionRulesTest {
         UnknownPermissionException e = assertThrows(UnknownPermissionException.class,
                 () -> Permission.parseAll(List.of("MONITOR_ALL_CALLS", "FLY")));
         assertTrue(e.getMessage().contains("'FLY'"));
+        assertTrue(e.getMessage().endsWith("known: MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS, MANAGE_USERS, VIEW_AUDIT, "
+                + "HANDLE_CONVERSATIONS"), e.getMessage());
         assertEquals("unknown-permission", e.type());
     }
 
