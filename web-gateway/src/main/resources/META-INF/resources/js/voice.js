@@ -64,6 +64,7 @@ export async function refresh(sessionId) {
 }
 
 function show(next) {
+  const changed = !session || !next || session.state !== next.state || session.mode !== next.mode;
   session = next;
   const toolbar = document.getElementById('toolbar');
   if (!next || next.state === 'ENDED') {
@@ -77,6 +78,7 @@ function show(next) {
   }
   say('');
   toolbar.hidden = false;
+  if (changed) onChange(); // the table's "Monitored by" follows the toolbar
   const state = document.getElementById('toolbar-state');
   const text = document.getElementById('toolbar-text');
   const mic = document.getElementById('mic');

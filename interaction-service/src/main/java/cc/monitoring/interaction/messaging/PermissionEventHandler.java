@@ -1,5 +1,6 @@
 package cc.monitoring.interaction.messaging;
 
+import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
@@ -22,13 +23,13 @@ public class PermissionEventHandler implements EventHandler {
     public void handle(CloudEvent event) {
         if (EventTypes.USER_PERMISSIONS_CHANGED.equals(event.type())) {
             UserPermissionsChanged user = event.dataAs(UserPermissionsChanged.class);
-            Envelopes.requireSameTenant(event, user.tenantId());
-            Envelopes.require(user.userId(), "userId");
+            EventChecks.requireSameTenant(event, user.tenantId());
+            EventChecks.require(user.userId(), "userId");
             permissions.changed(user);
         } else if (EventTypes.USER_REMOVED.equals(event.type())) {
             UserRemoved user = event.dataAs(UserRemoved.class);
-            Envelopes.requireSameTenant(event, user.tenantId());
-            Envelopes.require(user.userId(), "userId");
+            EventChecks.requireSameTenant(event, user.tenantId());
+            EventChecks.require(user.userId(), "userId");
             permissions.removed(user);
         }
     }

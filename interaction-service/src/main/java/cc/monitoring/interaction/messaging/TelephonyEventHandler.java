@@ -1,5 +1,6 @@
 package cc.monitoring.interaction.messaging;
 
+import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.telephony.CallEnded;
@@ -26,16 +27,16 @@ public class TelephonyEventHandler implements EventHandler {
     public void handle(CloudEvent event) {
         if (EventTypes.CALL_STARTED.equals(event.type())) {
             CallStarted call = event.dataAs(CallStarted.class);
-            Envelopes.requireSameTenant(event, call.tenantId());
-            Envelopes.require(call.callId(), "callId");
+            EventChecks.requireSameTenant(event, call.tenantId());
+            EventChecks.require(call.callId(), "callId");
             if (!FlowId.isValid(call.flowId())) {
                 throw new IllegalArgumentException("call-started " + event.id() + " names no valid flow id");
             }
             interactions.callStarted(call);
         } else if (EventTypes.CALL_ENDED.equals(event.type())) {
             CallEnded call = event.dataAs(CallEnded.class);
-            Envelopes.requireSameTenant(event, call.tenantId());
-            Envelopes.require(call.callId(), "callId");
+            EventChecks.requireSameTenant(event, call.tenantId());
+            EventChecks.require(call.callId(), "callId");
             interactions.callEnded(call);
         }
     }

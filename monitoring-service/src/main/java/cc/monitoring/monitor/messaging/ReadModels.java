@@ -1,6 +1,7 @@
 package cc.monitoring.monitor.messaging;
 
 import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.interaction.AgentPresenceChanged;
 import cc.monitoring.contracts.interaction.InteractionEnded;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Applies incoming events to the read models and, where sessions are concerned, to the session
@@ -43,11 +45,11 @@ public class ReadModels {
     public void onInteractionEvent(CloudEvent event) {
         live.tableChanged(event.tenantid());
         switch (event.type()) {
-            case EventTypes.INTERACTION_STARTED -> started(event.dataAs(InteractionStarted.class));
-            case EventTypes.PARTICIPANT_JOINED -> joined(event.dataAs(ParticipantChanged.class));
-            case EventTypes.PARTICIPANT_LEFT -> left(event.dataAs(ParticipantChanged.class));
-            case EventTypes.MESSAGE_POSTED -> messagePosted(event.dataAs(MessagePosted.class));
-            case EventTypes.INTERACTION_ENDED -> ended(event.dataAs(InteractionEnded.class));
+            case EventTypes.INTERACTION_STARTED -> started(checked(event, InteractionStarted.class, InteractionStarted::tenantId));
+            case EventTypes.PARTICIPANT_JOINED -> joined(checked(event, ParticipantChanged.class, ParticipantChanged::tenantId));
+            case EventTypes.PARTICIPANT_LEFT -> left(checked(event, ParticipantChanged.class, ParticipantChanged::tenantId));
+            case EventTypes.MESSAGE_POSTED -> messagePosted(checked(event, MessagePosted.class, MessagePosted::tenantId));
+            case EventTypes.INTERACTION_ENDED -> ended(checked(event, InteractionEnded.class, InteractionEnded::tenantId));
             default -> { /* a type this version does not know: nothing to do */ }
         }
     }
@@ -55,7 +57,7 @@ public class ReadModels {
     public void onPermissionEvent(CloudEvent event) {
         switch (event.type()) {
             case EventTypes.USER_PERMISSIONS_CHANGED -> {
-                UserPermissionsChanged user = event.dataAs(UserPermissionsChanged.class);
+                UserPermissionsChanged user = checked(event, UserPermissionsChanged.class, UserPermissionsChanged::tenantId);
                 int changed = em.createNativeQuery("""
                                 insert into user_access (tenant_id, user_id, display_name, role, permissions, extensions, revision, removed)
                                 values (?1, ?2, ?3, ?4, cast(?5 as jsonb), cast(?6 as jsonb), ?7, false)
@@ -73,7 +75,7 @@ public class ReadModels {
                 }
             }
             case EventTypes.USER_REMOVED -> {
-                UserRemoved user = event.dataAs(UserRemoved.class);
+                UserRemoved user = checked(event, UserRemoved.class, UserRemoved::tenantId);
                 int changed = em.createNativeQuery("""
                                 insert into user_access (tenant_id, user_id, permissions, extensions, revision, removed)
                                 values (?1, ?2, '[]', '[]', ?3, true)
@@ -94,7 +96,7 @@ public class ReadModels {
         if (!EventTypes.AGENT_LOGGED_IN.equals(event.type()) && !EventTypes.AGENT_LOGGED_OUT.equals(event.type())) {
             return;
         }
-        AgentPresenceChanged presence = event.dataAs(AgentPresenceChanged.class);
+        AgentPresenceChanged presence = checked(event, AgentPresenceChanged.class, AgentPresenceChanged::tenantId);
         em.createNativeQuery("""
                         insert into agent_presence (tenant_id, user_id, logged_in, revision, changed_at)
                         values (?1, ?2, ?3, ?4, ?5)
@@ -112,7 +114,7 @@ public class ReadModels {
         if (!EventTypes.TRANSCRIPT_READ.equals(event.type())) {
             return;
         }
-        TranscriptRead read = event.dataAs(TranscriptRead.class);
+        TranscriptRead read = checked(event, TranscriptRead.class, TranscriptRead::tenantId);
         live.tableChanged(read.tenantId()); // the reader's new-details dot goes
         em.createNativeQuery("""
                         insert into read_position (tenant_id, user_id, interaction_id, position, read_at)
@@ -128,9 +130,9 @@ public class ReadModels {
 
     public void onTelephonyEvent(CloudEvent event) {
         switch (event.type()) {
-            case EventTypes.MONITOR_LEG_CONNECTED -> lifecycle.legConnected(event.dataAs(MonitorLegEvent.class));
-            case EventTypes.MONITOR_LEG_FAILED -> lifecycle.legFailed(event.dataAs(MonitorLegEvent.class));
-            case EventTypes.MONITOR_LEG_ENDED -> lifecycle.legEnded(event.dataAs(MonitorLegEvent.class));
+            case EventTypes.MONITOR_LEG_CONNECTED -> lifecycle.legConnected(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
+            case EventTypes.MONITOR_LEG_FAILED -> lifecycle.legFailed(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
+            case EventTypes.MONITOR_LEG_ENDED -> lifecycle.legEnded(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
             default -> { /* calls are followed through interaction-events */ }
         }
     }
@@ -186,6 +188,13 @@ public class ReadModels {
         interaction.state = InteractionEntity.ENDED;
         interaction.endedAt = ended.endedAt() == null ? java.time.Instant.now() : ended.endedAt();
         lifecycle.interactionEnded(interaction);
+    }
+
+    /** The payload, refused as poison when it names another tenant than its envelope (B06). */
+    private static <T> T checked(CloudEvent event, Class<T> type, Function<T, String> tenantOf) {
+        T data = event.dataAs(type);
+        EventChecks.requireSameTenant(event, tenantOf.apply(data));
+        return data;
     }
 
     private String write(Object value) {

@@ -5,6 +5,7 @@ import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.monitor.domain.Permissions;
 import cc.monitoring.monitor.domain.Session;
+import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.domain.SessionState;
 import cc.monitoring.monitor.messaging.MonitoringPublisher;
 import cc.monitoring.monitor.persistence.InteractionEntity;
@@ -15,7 +16,6 @@ import cc.monitoring.monitor.service.AuditTrail.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -55,7 +55,7 @@ public class SessionLifecycle {
             }
             return;
         }
-        Session after = before.legConnected(Instant.now());
+        Session after = before.legConnected(Times.now());
         entity.apply(after);
         publisher.sessionEvent(EventTypes.MONITOR_JOINED, after, null);
         audit.accepted(Action.JOIN, after, "muted");
@@ -103,7 +103,7 @@ public class SessionLifecycle {
     }
 
     private void end(SessionEntity entity, Session before, EndReason reason, String detail, boolean releaseLeg) {
-        Session after = before.end(reason, detail, Instant.now());
+        Session after = before.end(reason, detail, Times.now());
         entity.apply(after);
         if (releaseLeg && after.isVoice()) {
             InteractionEntity interaction = interactions.findById(after.interactionId());

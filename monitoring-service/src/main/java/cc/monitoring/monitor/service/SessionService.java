@@ -9,6 +9,7 @@ import cc.monitoring.monitor.domain.Extension;
 import cc.monitoring.monitor.domain.MonitoringPolicy;
 import cc.monitoring.monitor.domain.MonitoringRefusedException;
 import cc.monitoring.monitor.domain.Session;
+import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.domain.SessionNotFoundException;
 import cc.monitoring.monitor.domain.Supervisor;
 import cc.monitoring.monitor.domain.VoiceMonitorActiveException;
@@ -88,7 +89,7 @@ public class SessionService {
         sessions.liveOf(caller.tenantId(), caller.userId(), interactionId).ifPresent(s -> {
             throw new AlreadyMonitoringException(s.sessionId);
         });
-        Instant now = Instant.now();
+        Instant now = Times.now();
         String id = UUID.randomUUID().toString();
         Session session;
         if (interaction.channel == Channel.VOICE) {
@@ -168,7 +169,7 @@ public class SessionService {
             if (before.isEnded()) {
                 return before;
             }
-            Session after = before.end(before.isVoice() ? SUPERVISOR_HUNG_UP : SUPERVISOR_ENDED, null, Instant.now());
+            Session after = before.end(before.isVoice() ? SUPERVISOR_HUNG_UP : SUPERVISOR_ENDED, null, Times.now());
             entity.apply(after);
             if (after.isVoice()) {
                 publisher.hangUp(after, interactions.findById(after.interactionId()).callId);

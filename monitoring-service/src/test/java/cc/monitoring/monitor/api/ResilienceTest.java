@@ -39,6 +39,22 @@ class ResilienceTest {
     }
 
     @Test
+    void B06_anEventWhosePayloadNamesAnotherTenantIsParkedNotApplied() {
+        World world = new World();
+        world.supervisor("sam");
+        String interactionId = UUID.randomUUID().toString();
+        CloudEvent smuggled = CloudEvent.of(EventTypes.INTERACTION_STARTED, "/test", "some-other-tenant", interactionId,
+                new InteractionStarted(world.tenant, interactionId, Channel.VOICE, "f", "Flow", true, "adam", "Adam",
+                        "+15550001111", "CA-x", Instant.now()));
+        World.KAFKA.send(Topics.INTERACTION_EVENTS, interactionId, EventJson.write(smuggled));
+        World.Call next = world.startInteraction(Channel.VOICE, "anna", true, interactionId);
+        world.awaitInTable("sam", next.interactionId());
+        World.TOPICS.awaitRecord(Topics.deadLetter(Topics.INTERACTION_EVENTS), r -> r.value().contains(smuggled.id()),
+                Duration.ofSeconds(20));
+        world.as("sam").get("/api/monitoring/interactions/{id}", interactionId).then().statusCode(404);
+    }
+
+    @Test
     void aDuplicateEventIsAppliedOnce() {
         World world = new World();
         world.supervisor("sam");

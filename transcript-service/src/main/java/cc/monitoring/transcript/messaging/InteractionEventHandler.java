@@ -1,5 +1,6 @@
 package cc.monitoring.transcript.messaging;
 
+import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.interaction.InteractionEnded;
@@ -42,7 +43,7 @@ public class InteractionEventHandler implements EventHandler {
     }
 
     private void started(CloudEvent event, InteractionStarted started) {
-        Envelopes.requireSameTenant(event, started.tenantId());
+        EventChecks.requireSameTenant(event, started.tenantId());
         Envelopes.requireInteractionId(started.interactionId());
         if (started.channel() == null) {
             throw new IllegalArgumentException("interaction-started " + event.id() + " names no channel");
@@ -54,9 +55,9 @@ public class InteractionEventHandler implements EventHandler {
     }
 
     private void posted(CloudEvent event, MessagePosted message) {
-        Envelopes.requireSameTenant(event, message.tenantId());
+        EventChecks.requireSameTenant(event, message.tenantId());
         Envelopes.requireInteractionId(message.interactionId());
-        Envelopes.require(message.messageId(), "messageId");
+        EventChecks.require(message.messageId(), "messageId");
         if (message.sequence() < 1) {
             throw new IllegalArgumentException("message-posted " + event.id() + " has sequence " + message.sequence()
                     + "; sequences count from 1");
@@ -74,7 +75,7 @@ public class InteractionEventHandler implements EventHandler {
     }
 
     private void ended(CloudEvent event, InteractionEnded ended) {
-        Envelopes.requireSameTenant(event, ended.tenantId());
+        EventChecks.requireSameTenant(event, ended.tenantId());
         Envelopes.requireInteractionId(ended.interactionId());
         boolean hasTranscript = (ended.channel() != null && ended.channel().isDigital())
                 || transcripts.find(ended.interactionId()).isPresent();

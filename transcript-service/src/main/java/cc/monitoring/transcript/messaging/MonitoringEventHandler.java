@@ -1,5 +1,6 @@
 package cc.monitoring.transcript.messaging;
 
+import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.kit.messaging.EventHandler;
@@ -29,10 +30,10 @@ public class MonitoringEventHandler implements EventHandler {
             return;
         }
         MonitoringEvent session = event.dataAs(MonitoringEvent.class);
-        Envelopes.requireSameTenant(event, session.tenantId());
-        Envelopes.require(session.sessionId(), "sessionId");
+        EventChecks.requireSameTenant(event, session.tenantId());
+        EventChecks.require(session.sessionId(), "sessionId");
         Envelopes.requireInteractionId(session.interactionId());
-        Envelopes.require(session.supervisorId(), "supervisorId");
+        EventChecks.require(session.supervisorId(), "supervisorId");
         SessionState state = SessionState.after(event.type(), session.state());
         if (access.sessionChanged(session.sessionId(), session.tenantId(), session.interactionId(),
                 session.supervisorId(), session.channel(), state)) {
