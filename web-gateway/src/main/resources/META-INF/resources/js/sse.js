@@ -4,7 +4,7 @@ import { accessToken } from './auth.js';
 export function follow(path, onEvent, onState = () => {}) {
   let stopped = false;
   let controller;
-  let delay = 1000;
+  let delay = 500;
 
   async function connect() {
     while (!stopped) {
@@ -15,14 +15,13 @@ export function follow(path, onEvent, onState = () => {}) {
           signal: controller.signal,
         });
         if (!response.ok) {
+          // 403/404 too: access travels by events (a session just started, a permission just granted)
+          // and can arrive a moment after the request that needs it
           onState(false, response.status);
-          if (response.status === 403 || response.status === 404) {
-            return;
-          }
           throw new Error(String(response.status));
         }
         onState(true);
-        delay = 1000;
+        delay = 500;
         await read(response.body, onEvent);
       } catch (e) {
         if (stopped) {
