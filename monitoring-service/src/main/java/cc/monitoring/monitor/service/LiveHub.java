@@ -63,8 +63,4 @@ public class LiveHub {
             subscriber.accept(change);
         }
     }
-
-    public int subscriberCount() {
-        return subscribers.size();
-    }
 }
