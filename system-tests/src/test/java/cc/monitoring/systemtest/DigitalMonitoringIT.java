@@ -2,7 +2,6 @@ package cc.monitoring.systemtest;
 
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.systemtest.EventStream.SseEvent;
-import cc.monitoring.testsupport.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -620,15 +619,7 @@ class DigitalMonitoringIT {
     @Order(15)
     @DisplayName("15: no event of the tenant was parked on a dead-letter topic on the way")
     void step15_nothingWasDeadLettered() {
-        for (Topics.Spec topic : Topics.all()) {
-            if (topic.name().endsWith(".dlq")) {
-                List<String> parked = events.all(topic.name()).stream()
-                        .map(e -> e + " (" + TopicReader.header(e.record(), "dlq-consumer") + ": "
-                                + TopicReader.header(e.record(), "dlq-reason") + ")")
-                        .toList();
-                assertEquals(List.of(), parked, topic.name());
-            }
-        }
+        events.assertNothingDeadLettered();
     }
 
     // ------------------------------------------------------------------ helpers

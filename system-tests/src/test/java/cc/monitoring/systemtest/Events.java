@@ -2,6 +2,7 @@ package cc.monitoring.systemtest;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventJson;
+import cc.monitoring.contracts.Topics;
 import cc.monitoring.testsupport.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The events of one tenant on the system's broker. Records are found by type, tenant and a predicate on their
@@ -54,6 +57,19 @@ public final class Events {
     }
 
     /** Reads {@code topic} for {@code during} and fails if such an event shows up. */
+    /** Fails when any dead-letter topic holds a record, naming the consumer and why it parked it. */
+    public void assertNothingDeadLettered() {
+        for (Topics.Spec topic : Topics.all()) {
+            if (topic.name().endsWith(".dlq")) {
+                List<String> parked = all(topic.name()).stream()
+                        .map(e -> e + " (" + TopicReader.header(e.record(), "dlq-consumer")
+                                + ": " + TopicReader.header(e.record(), "dlq-reason") + ")")
+                        .toList();
+                assertEquals(List.of(), parked, topic.name());
+            }
+        }
+    }
+
     public void assertNone(String topic, String type, Predicate<Event> match, Duration during) {
         reader.assertNoRecord(topic, r -> parse(r).filter(e -> is(e, type, match)).isPresent(), during);
     }
