@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class OutboxWriter {
 
+    private static final String WAKE_REGISTERED = OutboxWriter.class.getName() + ".wake";
+
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
@@ -38,7 +40,10 @@ public class OutboxWriter {
                 .setParameter(5, event.tenantid())
                 .setParameter(6, EventJson.write(event))
                 .executeUpdate();
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        if (transactions.getResource(WAKE_REGISTERED) == null) { // once per transaction, however many events
+            transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        }
     }
 
     private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
