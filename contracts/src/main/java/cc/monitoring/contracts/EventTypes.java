@@ -31,7 +31,11 @@ public final class EventTypes {
     public static final String CALL_ENDED = "call-ended";
     public static final String MONITOR_LEG_CONNECTED = "monitor-leg-connected";
     public static final String MONITOR_LEG_FAILED = "monitor-leg-failed";
+    /** The provider confirmed a mode change: {@code mode} is the leg's mode now (B29). */
     public static final String MONITOR_LEG_MODE_CHANGED = "monitor-leg-muted-changed";
+    /** The provider refused (or could not carry out) a mode change: {@code mode} is the mode the leg keeps,
+     * {@code reason} says why (B29). */
+    public static final String MONITOR_LEG_MODE_REFUSED = "monitor-leg-mode-refused";
     public static final String MONITOR_LEG_ENDED = "monitor-leg-ended";
 
     // monitoring-events (key = interaction id)
@@ -41,6 +45,8 @@ public final class EventTypes {
     public static final String MONITOR_MUTED = "monitor-muted";
     public static final String MONITOR_COACHING = "coach";
     public static final String MONITOR_ENDED = "monitor-ended";
+    /** A requested mode change was refused by the provider; the session keeps its confirmed mode (B29). */
+    public static final String MONITOR_MODE_REFUSED = "monitor-mode-refused";
 
     // transcript-events (key = interaction id)
     public static final String TRANSCRIPT_READ = "transcript-read";
