@@ -57,7 +57,7 @@ public final class Tenant {
     // --- commands, as monitoring-service sends them ----------------------------------------------
 
     public CloudEvent dial(String callId, String sessionId, String address) {
-        return send(EventTypes.DIAL_MONITOR_LEG, callId, new DialMonitorLeg(id, callId, sessionId, "SIP", address));
+        return send(EventTypes.DIAL_MONITOR_LEG, callId, new DialMonitorLeg(id, callId, sessionId, "supervisor-1", "SIP", address));
     }
 
     public CloudEvent setMode(String callId, String sessionId, LegMode mode) {

@@ -49,7 +49,7 @@ public class MonitoringPublisher {
     }
 
     public void dial(Session session, String callId) {
-        command(DIAL_MONITOR_LEG, session, callId, new DialMonitorLeg(session.tenantId(), callId, session.id(),
+        command(DIAL_MONITOR_LEG, session, callId, new DialMonitorLeg(session.tenantId(), callId, session.id(), session.supervisorId(),
                 session.extension().kind(), session.extension().address()));
     }
 

@@ -52,7 +52,7 @@ class VoiceMonitoringTest {
         assertEquals("DIALING", requested.state());
         CloudEvent dialEvent = awaitEvent(Topics.TELEPHONY_COMMANDS, EventTypes.DIAL_MONITOR_LEG, sessionId);
         assertEquals(world.tenant, dialEvent.tenantid());
-        assertEquals(new DialMonitorLeg(world.tenant, call.callId(), sessionId, "PSTN", mobile("sam").address()),
+        assertEquals(new DialMonitorLeg(world.tenant, call.callId(), sessionId, "sam", "PSTN", mobile("sam").address()),
                 dialEvent.dataAs(DialMonitorLeg.class));
 
         world.legConnected(call, sessionId);

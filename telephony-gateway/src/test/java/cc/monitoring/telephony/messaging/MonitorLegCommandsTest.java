@@ -182,7 +182,7 @@ class MonitorLegCommandsTest {
         CloudEvent dial = tenant.dial(callId, session, "sip:sam@pbx.example.com");
         Tenant.sendRaw(callId, EventJson.write(dial));                       // redelivered: same event id
         tenant.send(EventTypes.DIAL_MONITOR_LEG, callId,                      // sent again: new event id
-                new DialMonitorLeg(tenant.id, callId, session, "SIP", "sip:sam@pbx.example.com"));
+                new DialMonitorLeg(tenant.id, callId, session, "supervisor-1", "SIP", "sip:sam@pbx.example.com"));
 
         tenant.awaitLeg(EventTypes.MONITOR_LEG_CONNECTED, callId, session);
         // a marker command behind the duplicates in the same partition: once it is applied, so are they
@@ -201,7 +201,7 @@ class MonitorLegCommandsTest {
         String poison = "{\"not\": \"a cloud event\", \"marker\": \"" + callId + "\"}";
         Tenant.sendRaw(callId, poison);
         CloudEvent noSession = tenant.send(EventTypes.DIAL_MONITOR_LEG, callId,
-                new DialMonitorLeg(tenant.id, callId, null, "SIP", "sip:sam@pbx.example.com"));
+                new DialMonitorLeg(tenant.id, callId, null, "supervisor-1", "SIP", "sip:sam@pbx.example.com"));
         String session = tenant.connectedLeg(callId);
 
         ConsumerRecord<String, String> parked = tenant.kafka.awaitRecord(Topics.deadLetter(Topics.TELEPHONY_COMMANDS),
