@@ -50,6 +50,8 @@ public final class EventTypes {
 
     // transcript-events (key = interaction id)
     public static final String TRANSCRIPT_READ = "transcript-read";
+    /** A person was refused reading a transcript; audited by monitoring-service (B41). */
+    public static final String TRANSCRIPT_ACCESS_REFUSED = "transcript-access-refused";
 
     private EventTypes() {
     }

@@ -1,11 +1,13 @@
 package cc.monitoring.transcript.api;
 
+import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.kit.identity.CurrentCaller;
 import cc.monitoring.transcript.api.Representations.PositionBody;
 import cc.monitoring.transcript.api.Representations.TranscriptBody;
 import cc.monitoring.transcript.config.TranscriptConfig;
 import cc.monitoring.transcript.domain.Cursor;
 import cc.monitoring.transcript.domain.TranscriptReadOnlyException;
+import cc.monitoring.transcript.service.ReadRefusals;
 import cc.monitoring.transcript.service.TranscriptService;
 import cc.monitoring.transcript.service.TranscriptStreams;
 import io.quarkus.security.Authenticated;
@@ -28,8 +30,9 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Transcripts of digital interactions for their active monitors and administrators: a cursor read, a
- * stream of server-sent events and the caller's read position. Read-only (B30): every write is refused.
+ * Transcripts of digital interactions for their active monitors only (B34): a cursor read, a stream of
+ * server-sent events and the caller's read position. Read-only (B30): every write is refused. A refused
+ * read is announced for the audit trail (B41).
  */
 @Path("/api/transcripts")
 @Authenticated
@@ -41,14 +44,16 @@ public class TranscriptResource {
     private final StreamEvents events;
     private final CurrentCaller caller;
     private final TranscriptConfig config;
+    private final ReadRefusals refusals;
 
     public TranscriptResource(TranscriptService transcripts, TranscriptStreams streams, StreamEvents events,
-                              CurrentCaller caller, TranscriptConfig config) {
+                              CurrentCaller caller, TranscriptConfig config, ReadRefusals refusals) {
         this.transcripts = transcripts;
         this.streams = streams;
         this.events = events;
         this.caller = caller;
         this.config = config;
+        this.refusals = refusals;
     }
 
     @GET
@@ -57,7 +62,8 @@ public class TranscriptResource {
     public TranscriptBody read(@PathParam("interactionId") String interactionId, @QueryParam("after") String after,
                                @QueryParam("limit") String limit) {
         Cursor cursor = Cursor.parse(after, limit, config.read().defaultLimit(), config.read().maxLimit());
-        return TranscriptBody.of(transcripts.read(caller.get(), interactionId, cursor));
+        Caller me = caller.get();
+        return TranscriptBody.of(refusals.recorded(me, interactionId, () -> transcripts.read(me, interactionId, cursor)));
     }
 
     @GET
@@ -70,14 +76,16 @@ public class TranscriptResource {
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         // an EventSource that reconnects names the last message it received
         long from = Cursor.parseAfter(after != null || lastEventId == null ? after : lastEventId);
-        return streams.open(caller.get(), interactionId, from).map(item -> events.toSse(sse, item));
+        Caller me = caller.get();
+        return refusals.recorded(me, interactionId, () -> streams.open(me, interactionId, from)).map(item -> events.toSse(sse, item));
     }
 
     @GET
     @Path("{interactionId}/position")
     @Operation(summary = "The caller's read position: the highest sequence delivered to them")
     public PositionBody position(@PathParam("interactionId") String interactionId) {
-        return PositionBody.of(interactionId, transcripts.position(caller.get(), interactionId));
+        Caller me = caller.get();
+        return PositionBody.of(interactionId, refusals.recorded(me, interactionId, () -> transcripts.position(me, interactionId)));
     }
 
     // --- B30: nobody posts to, changes or deletes a transcript -----------------------------

@@ -1,23 +1,16 @@
 package cc.monitoring.transcript.domain;
 
-import java.util.Collection;
-
 /**
- * Who may read a transcript (B30, B06): a user with an ACTIVE monitoring session on the interaction in
- * their own tenant, or an administrator of that tenant. Another tenant's interaction and an unknown one
- * look the same: not found.
+ * Who may read a transcript (B30, B34, B06, B08): a user with an ACTIVE monitoring session on the
+ * interaction in their own tenant, and nobody else — no role reads transcripts outside a session, so every
+ * read by a person happens inside a session that monitoring-service audited (and an interaction on a flow
+ * with Silent Monitoring off, which can never have a session, is never readable). Another tenant's
+ * interaction and an unknown one look the same: not found.
  *
  * @param transcriptTenant the tenant of the stored transcript; null if nothing is stored for the interaction
  * @param activeSession    the viewer holds an ACTIVE session on it in their own tenant
- * @param administrator    the viewer's effective permissions include {@value #MANAGE_USERS}
  */
-public record ReadAccess(String viewerTenant, String transcriptTenant, boolean activeSession, boolean administrator) {
-
-    public static final String MANAGE_USERS = "MANAGE_USERS";
-
-    public static boolean isAdministrator(Collection<String> permissions) {
-        return permissions != null && permissions.contains(MANAGE_USERS);
-    }
+public record ReadAccess(String viewerTenant, String transcriptTenant, boolean activeSession) {
 
     /** Whether the interaction exists for the viewer at all. */
     public boolean visible() {
@@ -29,7 +22,7 @@ public record ReadAccess(String viewerTenant, String transcriptTenant, boolean a
     }
 
     public boolean mayRead() {
-        return visible() && (activeSession || administrator);
+        return visible() && activeSession;
     }
 
     /** Refuses unless the viewer may read: 404 if the interaction is not theirs to know of, else 403. */

@@ -5,7 +5,6 @@ import cc.monitoring.kit.problem.DomainException;
 public final class TranscriptNotPermittedException extends DomainException {
     public TranscriptNotPermittedException() {
         super(Kind.FORBIDDEN, "transcript-not-permitted", "Not permitted",
-                "Reading a transcript needs an active monitoring session on the interaction, or the "
-                        + ReadAccess.MANAGE_USERS + " permission (administrators)");
+                "Reading a transcript needs an active monitoring session on the interaction");
     }
 }

@@ -19,14 +19,12 @@ public class KafkaConsumers {
     private final IncomingEvents incoming;
     private final InteractionEventHandler interactions;
     private final MonitoringEventHandler monitoring;
-    private final PermissionEventHandler permissions;
 
     public KafkaConsumers(IncomingEvents incoming, InteractionEventHandler interactions,
-                          MonitoringEventHandler monitoring, PermissionEventHandler permissions) {
+                          MonitoringEventHandler monitoring) {
         this.incoming = incoming;
         this.interactions = interactions;
         this.monitoring = monitoring;
-        this.permissions = permissions;
     }
 
     @Incoming(Topics.INTERACTION_EVENTS)
@@ -39,11 +37,5 @@ public class KafkaConsumers {
     @Blocking
     public void monitoringEvents(ConsumerRecords<String, String> records) {
         incoming.process(CONSUMER + Topics.MONITORING_EVENTS, records, monitoring);
-    }
-
-    @Incoming(Topics.PERMISSION_EVENTS)
-    @Blocking
-    public void permissionEvents(ConsumerRecords<String, String> records) {
-        incoming.process(CONSUMER + Topics.PERMISSION_EVENTS, records, permissions);
     }
 }

@@ -3,13 +3,17 @@ package cc.monitoring.transcript.messaging;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.kit.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 
-/** Announces read positions on {@code transcript-events}, key = interaction id, through the outbox (B11). */
+/**
+ * Announces read positions (B11) and refused reads (B41) on {@code transcript-events}, key = interaction id,
+ * through the outbox.
+ */
 @ApplicationScoped
 public class TranscriptEvents {
 
@@ -24,5 +28,11 @@ public class TranscriptEvents {
     public void read(String tenantId, String interactionId, String userId, long position, Instant at) {
         outbox.append(Topics.TRANSCRIPT_EVENTS, interactionId, CloudEvent.of(EventTypes.TRANSCRIPT_READ, SOURCE, tenantId,
                 interactionId, new TranscriptRead(tenantId, interactionId, userId, position, at)));
+    }
+
+    public void refused(TranscriptAccessRefused refusal) {
+        String key = refusal.interactionId() == null || refusal.interactionId().isEmpty() ? "-" : refusal.interactionId();
+        outbox.append(Topics.TRANSCRIPT_EVENTS, key, CloudEvent.of(EventTypes.TRANSCRIPT_ACCESS_REFUSED, SOURCE,
+                refusal.tenantId(), key, refusal));
     }
 }

@@ -2,9 +2,6 @@ package cc.monitoring.transcript.persistence;
 
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.transcript.domain.SessionState;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -12,18 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The read models that decide who may read: monitoring sessions (from monitoring-events) and users'
- * effective permissions (from permission-events). Every query is scoped by the tenant.
+ * The read model that decides who may read: monitoring sessions (from monitoring-events). Every query is
+ * scoped by the tenant. Permissions are not needed here: monitoring-service ends a session whose
+ * supervisor lost MONITOR_ALL_CALLS, and that end arrives as a monitoring event.
  */
 @ApplicationScoped
 public class AccessRepository {
 
     private final EntityManager em;
-    private final ObjectMapper json;
 
-    public AccessRepository(EntityManager em, ObjectMapper json) {
+    public AccessRepository(EntityManager em) {
         this.em = em;
-        this.json = json;
     }
 
     /** An ACTIVE session of the user on the interaction in their tenant, with its channel (may be unknown). */
@@ -38,23 +34,6 @@ public class AccessRepository {
     }
 
     public record ActiveSession(Channel channel) {
-    }
-
-    /** The user's effective permissions at their newest revision; none if unknown or removed. */
-    public List<String> permissions(String tenantId, String userId) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("""
-                        select cast(permissions as text) from user_permission
-                        where tenant_id = ?1 and user_id = ?2 and not removed""")
-                .setParameter(1, tenantId).setParameter(2, userId).getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return json.readValue(rows.get(0).toString(), new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored permissions are not a JSON list", e);
-        }
     }
 
     /**
@@ -73,38 +52,5 @@ public class AccessRepository {
                 .setParameter(4, supervisorId).setParameter(5, channel == null ? null : channel.name())
                 .setParameter(6, state.name())
                 .executeUpdate() == 1;
-    }
-
-    /** Only a newer revision replaces what is kept. True if it did. */
-    public boolean permissionsChanged(String tenantId, String userId, List<String> permissions, long revision) {
-        return em.createNativeQuery("""
-                        insert into user_permission (tenant_id, user_id, permissions, revision, removed)
-                        values (?1, ?2, cast(?3 as jsonb), ?4, false)
-                        on conflict (tenant_id, user_id) do update set permissions = excluded.permissions,
-                            revision = excluded.revision, removed = false, updated_at = now()
-                        where user_permission.revision < excluded.revision""")
-                .setParameter(1, tenantId).setParameter(2, userId).setParameter(3, write(permissions))
-                .setParameter(4, revision)
-                .executeUpdate() == 1;
-    }
-
-    /** A removed user holds nothing; the tombstone keeps an older, late revision from reviving them. */
-    public boolean removed(String tenantId, String userId, long revision) {
-        return em.createNativeQuery("""
-                        insert into user_permission (tenant_id, user_id, permissions, revision, removed)
-                        values (?1, ?2, '[]', ?3, true)
-                        on conflict (tenant_id, user_id) do update set permissions = '[]', revision = excluded.revision,
-                            removed = true, updated_at = now()
-                        where user_permission.revision < excluded.revision""")
-                .setParameter(1, tenantId).setParameter(2, userId).setParameter(3, revision)
-                .executeUpdate() == 1;
-    }
-
-    private String write(List<String> permissions) {
-        try {
-            return json.writeValueAsString(permissions == null ? List.of() : permissions);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -54,8 +54,7 @@ public class TranscriptService {
      * The transcript if the viewer may read it now.
      *
      * @throws TranscriptNotFoundException for an unknown or another tenant's interaction
-     * @throws cc.monitoring.transcript.domain.TranscriptNotPermittedException without an active session or
-     *                                                                         administrator permission
+     * @throws cc.monitoring.transcript.domain.TranscriptNotPermittedException without an active session (B34)
      */
     public Transcript readable(String tenantId, String userId, String interactionId) {
         return accessible(tenantId, userId, interactionId);
@@ -68,11 +67,10 @@ public class TranscriptService {
         }
         Optional<Transcript> stored = transcripts.find(interactionId);
         Optional<ActiveSession> session = access.activeSession(tenantId, interactionId, userId);
-        boolean administrator = ReadAccess.isAdministrator(access.permissions(tenantId, userId));
         // a voice interaction has no transcript: its monitor's session does not make one up
         boolean monitors = session.isPresent() && (stored.isPresent() || session.get().channel() == null
                 || session.get().channel().isDigital());
-        new ReadAccess(tenantId, stored.map(Transcript::tenantId).orElse(null), monitors, administrator)
+        new ReadAccess(tenantId, stored.map(Transcript::tenantId).orElse(null), monitors)
                 .require(interactionId);
         return stored.orElseGet(() -> Transcript.empty(interactionId, tenantId, session.get().channel()));
     }

@@ -1,6 +1,11 @@
 package cc.monitoring.transcript.api;
 
+import cc.monitoring.contracts.EventJson;
+import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
+import cc.monitoring.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import cc.monitoring.contracts.interaction.Channel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -17,6 +22,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class TranscriptReadTest {
@@ -115,7 +121,6 @@ class TranscriptReadTest {
         World world = new World();
         String chat = world.chat();
         world.postAll(chat, 1, 2);
-        world.user("sam", World.SUPERVISOR);
 
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
         expectProblem(world.as("sam").get("/api/transcripts/{id}/position", chat), 403, "transcript-not-permitted");
@@ -135,24 +140,49 @@ class TranscriptReadTest {
     }
 
     @Test
-    void B30_anAdministratorMayReadUntilRemoved() {
+    void B34_noRoleReadsATranscriptOutsideAMonitoringSession() {
+        // whatever role ada holds (this service does not even keep roles), only a live session lets her read
         World world = new World();
         String chat = world.chat();
         world.postAll(chat, 1, 1);
-        world.userAt("ada", 2, World.ADMINISTRATOR);
+
+        expectProblem(world.as("ada").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+        expectProblem(world.as("ada").get("/api/transcripts/{id}/stream", chat), 403, "transcript-not-permitted");
+        expectProblem(world.as("ada").get("/api/transcripts/{id}/position", chat), 403, "transcript-not-permitted");
+        String session = world.monitor("ada", chat);
         world.as("ada").get("/api/transcripts/{id}", chat).then().statusCode(200).body("messages.sequence", contains(1));
-
-        world.userAt("ada", 1, World.SUPERVISOR);
-        world.as("ada").get("/api/transcripts/{id}", chat).then().statusCode(200);
-
-        world.userAt("ada", 3, World.SUPERVISOR);
+        world.endMonitoring(session, "ada", chat);
         expectProblem(world.as("ada").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
-        world.userAt("ada", 4, World.ADMINISTRATOR);
-        world.as("ada").get("/api/transcripts/{id}", chat).then().statusCode(200);
-        World.awaitConsumed(World.publish(Topics.PERMISSION_EVENTS, Topics.userKey(world.tenant, "ada"),
-                world.event("user-removed", "ada", new cc.monitoring.contracts.permission.UserRemoved(world.tenant, "ada", 5))),
-                Topics.PERMISSION_EVENTS);
-        expectProblem(world.as("ada").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+    }
+
+    @Test
+    void B41_aRefusedReadIsAnnouncedForTheAuditTrailWithItsOrigin() {
+        World world = new World();
+        String chat = world.chat();
+        world.postAll(chat, 1, 1);
+
+        expectProblem(world.as("sue").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1").header("User-Agent", "probe/1")
+                .header("X-Request-Id", "req-41").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
+        String longId = "x".repeat(1_000);
+        expectProblem(world.as("sue").get("/api/transcripts/{id}", longId), 404, "transcript-not-found");
+
+        ConsumerRecord<String, String> record = World.TOPICS.awaitRecord(Topics.TRANSCRIPT_EVENTS,
+                r -> chat.equals(r.key()) && EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(TopicReader.header(r, "ce_type")),
+                Duration.ofSeconds(20));
+        TranscriptAccessRefused refusal = EventJson.read(record.value()).dataAs(TranscriptAccessRefused.class);
+        assertEquals(world.tenant, refusal.tenantId());
+        assertEquals("sue", refusal.userId());
+        assertEquals("transcript-not-permitted", refusal.problemType());
+        assertEquals("203.0.113.7", refusal.clientAddress());
+        assertEquals("probe/1", refusal.userAgent());
+        assertEquals("req-41", refusal.requestId());
+        ConsumerRecord<String, String> tooLong = World.TOPICS.awaitRecord(Topics.TRANSCRIPT_EVENTS,
+                r -> EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(TopicReader.header(r, "ce_type"))
+                        && world.tenant.equals(TopicReader.header(r, "ce_tenantid"))
+                        && EventJson.read(r.value()).dataAs(TranscriptAccessRefused.class).problemType().equals("transcript-not-found"),
+                Duration.ofSeconds(20));
+        assertEquals(64, EventJson.read(tooLong.value()).dataAs(TranscriptAccessRefused.class).interactionId().length(),
+                "the id as asked, cut to a bounded length");
     }
 
     @Test
@@ -161,7 +191,6 @@ class TranscriptReadTest {
         String chat = world.chat();
         world.postAll(chat, 1, 1);
         World stranger = new World();
-        stranger.user("ada", World.ADMINISTRATOR);
         // even a session event in the stranger's own tenant naming this interaction reveals nothing
         stranger.monitor("eve", chat);
 
@@ -169,7 +198,6 @@ class TranscriptReadTest {
         expectProblem(stranger.as("eve").get("/api/transcripts/{id}", chat), 404, "transcript-not-found");
         expectProblem(stranger.as("eve").get("/api/transcripts/{id}/position", chat), 404, "transcript-not-found");
         expectProblem(stranger.as("ada").get("/api/transcripts/{id}/stream", chat), 404, "transcript-not-found");
-        world.user("ada", World.ADMINISTRATOR);
         expectProblem(world.as("ada").get("/api/transcripts/{id}", UUID.randomUUID()), 404, "transcript-not-found");
         // a voice call has no transcript, even for its monitor
         String call = UUID.randomUUID().toString();

@@ -85,7 +85,7 @@ class TranscriptStreamTest {
         World world = new World();
         String chat = world.chat();
         world.postAll(chat, 1, 3);
-        world.user("ada", World.ADMINISTRATOR);
+        world.monitor("ada", chat);
 
         try (SseClient stream = SseClient.open(world.token("ada"), "/api/transcripts/" + chat + "/stream", "2")) {
             assertMessage(stream.next(PATIENCE), 3, "text 3");

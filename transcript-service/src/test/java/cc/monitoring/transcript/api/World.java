@@ -11,8 +11,6 @@ import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantRole;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
-import cc.monitoring.contracts.permission.UserPermissionsChanged;
-import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.testsupport.Database;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
@@ -27,9 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -38,19 +34,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One test's tenant and the services around transcript-service, played through their events on the
- * real broker: interaction-service (chats and their messages), monitoring-service (sessions) and
- * permission-service (administrators).
+ * real broker: interaction-service (chats and their messages) and monitoring-service (sessions).
  */
 final class World {
 
     static final TopicWriter KAFKA = new TopicWriter(InfrastructureResource.kafkaBootstrapServers());
     static final TopicReader TOPICS = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
-    static final List<String> ADMINISTRATOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
-            "MANAGE_USERS", "VIEW_AUDIT");
-    static final List<String> SUPERVISOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
 
     final String tenant = Tokens.uniqueTenant();
-    private final Map<String, Long> revisions = new HashMap<>();
 
     // --- interaction-service ------------------------------------------------------------
 
@@ -117,27 +108,6 @@ final class World {
         return publish(Topics.MONITORING_EVENTS, interactionId, type, sessionId,
                 new MonitoringEvent(tenant, sessionId, interactionId, Channel.CHAT, userId, "Name " + userId, state, null,
                         null, null, reason, null, Instant.now()));
-    }
-
-    // --- permission-service ---------------------------------------------------------------------
-
-    void user(String userId, List<String> permissions) {
-        long revision = revisions.merge(userId, 1L, Long::sum);
-        awaitConsumed(publish(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), EventTypes.USER_PERMISSIONS_CHANGED,
-                userId, new UserPermissionsChanged(tenant, userId, "Name " + userId, "Role", permissions, List.of(), revision)),
-                Topics.PERMISSION_EVENTS);
-    }
-
-    void userAt(String userId, long revision, List<String> permissions) {
-        awaitConsumed(publish(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), EventTypes.USER_PERMISSIONS_CHANGED,
-                userId, new UserPermissionsChanged(tenant, userId, "Name " + userId, "Role", permissions, List.of(), revision)),
-                Topics.PERMISSION_EVENTS);
-    }
-
-    void removeUser(String userId) {
-        long revision = revisions.merge(userId, 1L, Long::sum);
-        awaitConsumed(publish(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), EventTypes.USER_REMOVED, userId,
-                new UserRemoved(tenant, userId, revision)), Topics.PERMISSION_EVENTS);
     }
 
     // --- REST as a client ---------------------------------------------------------------------------
