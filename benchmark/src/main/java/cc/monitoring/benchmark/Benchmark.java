@@ -76,6 +76,10 @@ public final class Benchmark {
             System.exit(2);
             return;
         }
+        if (o.gatewayStreams > 0) {
+            System.exit(gatewayStreams(o));
+            return;
+        }
         int rc = 0;
         Benchmark b = new Benchmark(o);
         try {
@@ -88,6 +92,21 @@ public final class Benchmark {
             b.cleanUp();
         }
         System.exit(rc);
+    }
+
+    /** Only the gateway scenario (see {@link GatewayStreams}). */
+    private static int gatewayStreams(Options o) {
+        GatewayStreams scenario = new GatewayStreams(o);
+        try {
+            scenario.run();
+            return 0;
+        } catch (Exception e) {
+            System.out.println();
+            System.out.println("BENCHMARK FAILED: " + e);
+            return 1;
+        } finally {
+            scenario.close();
+        }
     }
 
     // ------------------------------------------------------------------ run

@@ -20,6 +20,10 @@ final class Options {
     String interactionService = "http://127.0.0.1:8082";
     String monitoringService = "http://127.0.0.1:8083";
     String telephonyGateway = "http://127.0.0.1:8085";
+    String gateway = "http://127.0.0.1:8080";
+    int gatewayStreams = 0;
+    int streamsPerUser = 10;
+    int streamsPerAddress = 100;
 
     static final String USAGE = """
             usage: bin/benchmark [--calls N] [--supervisors M] [--rate R] [--duration S] [--background-rate B]
@@ -31,6 +35,11 @@ final class Options {
               --duration S         seconds of the load phase and of the steady-load phase (default 30)
               --background-rate B  events/s of the steady background load of the last phase (default 200)
               --tenant T           the benchmark's tenant (default bench; users T-admin, T-sup-1..M)
+            bin/benchmark --gateway-streams N [--duration S] [--gateway URL] [--streams-per-user U] [--streams-per-address A]
+              Only the gateway scenario: REST p50/p99 through the web gateway (URL, default http://127.0.0.1:8080)
+              for S seconds with no stream open, then again while N live streams are open through it (N <= 2000;
+              N/U supervisors, U = the services' kit.streams.per-user, default 10; A = the gateway's
+              gateway.streams.max-per-client, default 100: streams come from 127.0.0.2, .3, ...)
             Everything goes to 127.0.0.1 only.""";
 
     static Options parse(String[] args) {
@@ -54,14 +63,23 @@ final class Options {
                 case "--tenant" -> o.tenant = v;
                 case "--kafka" -> o.kafka = v;
                 case "--keycloak" -> o.keycloak = strip(v);
+                case "--gateway" -> o.gateway = strip(v);
+                case "--gateway-streams" -> o.gatewayStreams = positive(a, Integer.parseInt(v));
+                case "--streams-per-user" -> o.streamsPerUser = positive(a, Integer.parseInt(v));
+                case "--streams-per-address" -> o.streamsPerAddress = positive(a, Integer.parseInt(v));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (o.duration > 600 || o.calls > 2000 || o.supervisors > 200 || o.rate > 20000) {
             throw new IllegalArgumentException("bounded: --duration <= 600, --calls <= 2000, --supervisors <= 200, --rate <= 20000");
         }
+        if (o.gatewayStreams > 2000 || (o.gatewayStreams + o.streamsPerUser - 1) / o.streamsPerUser > 200
+                || (o.gatewayStreams + o.streamsPerAddress - 1) / o.streamsPerAddress > 250) {
+            throw new IllegalArgumentException("bounded: --gateway-streams <= 2000, at most 200 supervisors"
+                    + " (N / --streams-per-user) and 250 client addresses (N / --streams-per-address)");
+        }
         for (String url : new String[] {o.keycloak, o.permissionService, o.interactionService, o.monitoringService,
-                o.telephonyGateway}) {
+                o.telephonyGateway, o.gateway}) {
             requireLoopback(URI.create(url).getHost(), url);
         }
         for (String hp : o.kafka.split(",")) {

@@ -2,15 +2,23 @@ package cc.monitoring.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
 class GatewayTest {
+
+    private static final String PROBLEM = "application/problem+json";
 
     @Test
     void apiRequestsReachTheirServiceWithPathQueryAndToken() {
@@ -23,7 +31,7 @@ class GatewayTest {
 
     @Test
     void errorsOfAServiceComeBackAsTheyAre() {
-        given().post("/api/monitoring/missing").then().statusCode(404).contentType("application/problem+json")
+        given().post("/api/monitoring/missing").then().statusCode(404).contentType(PROBLEM)
                 .body("method", equalTo("POST"));
     }
 
@@ -39,5 +47,83 @@ class GatewayTest {
         given().get("/console-config.json").then().statusCode(200)
                 .body("clientId", equalTo("monitoring-console"))
                 .body("issuer", equalTo("http://127.0.0.1:8180/realms/monitoring"));
+    }
+
+    @Test
+    void B41_servicesLearnTheRealClientAddressNotWhatTheClientClaims() {
+        given().header("X-Forwarded-For", "203.0.113.7").header("Forwarded", "for=203.0.113.7")
+                .get("/api/monitoring/interactions")
+                .then().statusCode(200)
+                .body("forwardedFor.size()", equalTo(1))
+                .body("forwardedFor[0]", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    void B41_aSaneRequestIdIsKeptAndReturned() {
+        given().header("X-Request-Id", "console-42.a_b-c").get("/api/monitoring/interactions")
+                .then().statusCode(200)
+                .header("X-Request-Id", "console-42.a_b-c")
+                .body("requestId", equalTo("console-42.a_b-c"));
+    }
+
+    @Test
+    void B41_aMissingOrInsaneRequestIdIsReplacedByAGeneratedOne() {
+        for (String insane : new String[] {null, "x".repeat(65), "has space", "semi;colon", "<script>"}) {
+            var request = given();
+            if (insane != null) {
+                request.header("X-Request-Id", insane);
+            }
+            Response response = request.get("/api/monitoring/interactions");
+            response.then().statusCode(200)
+                    .header("X-Request-Id", matchesPattern("[A-Za-z0-9._-]{1,64}"))
+                    .body("requestId", matchesPattern("[A-Za-z0-9._-]{1,64}"));
+            if (insane != null) {
+                response.then().body("requestId", not(equalTo(insane)));
+            }
+            assertEquals(response.header("X-Request-Id"), response.jsonPath().getString("requestId"));
+        }
+    }
+
+    @Test
+    void Abuse_aDeclaredOversizedBodyIs413ProblemJson() {
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        given().contentType("application/json").body(tenMegabytes).post("/api/monitoring/sessions")
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:payload-too-large"))
+                .body("status", equalTo(413));
+        // not only on the API: the console's paths answer the same way
+        given().contentType("application/json").body(tenMegabytes).post("/console-config.json")
+                .then().statusCode(413).contentType(PROBLEM);
+    }
+
+    @Test
+    void Abuse_aStreamedOversizedBodyWithoutLengthIs413ProblemJson() {
+        // an InputStream body is sent chunked: no Content-Length, the gateway counts
+        given().contentType("application/json").body(new ByteArrayInputStream(new byte[2 * 1024 * 1024]))
+                .post("/api/monitoring/sessions")
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:payload-too-large"));
+    }
+
+    @Test
+    void aBodyWithinTheLimitReachesTheService() {
+        given().contentType("application/json").body(new byte[512 * 1024]).post("/api/monitoring/sessions")
+                .then().statusCode(200).body("bodyBytes", equalTo(512 * 1024));
+        given().contentType("application/json").body(new ByteArrayInputStream(new byte[100_000]))
+                .post("/api/monitoring/sessions")
+                .then().statusCode(200).body("bodyBytes", equalTo(100_000));
+    }
+
+    @Test
+    void Abuse_aServiceThatIsDownIs502ProblemJson() {
+        given().get("/api/telephony/calls").then().statusCode(502).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:upstream-unavailable"))
+                .body("instance", equalTo("/api/telephony/calls"));
+    }
+
+    @Test
+    void Abuse_anUnknownApiPathIs404ProblemJson() {
+        given().get("/api/nothing-here").then().statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:not-found"));
     }
 }

@@ -11,7 +11,7 @@ public abstract class DomainException extends RuntimeException {
     /** How the refusal maps onto HTTP. */
     public enum Kind {
         INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_LARGE(413),
-        UNSUPPORTED_MEDIA_TYPE(415);
+        UNSUPPORTED_MEDIA_TYPE(415), TOO_MANY_REQUESTS(429);
 
         public final int status;
 
