@@ -28,8 +28,9 @@ import java.net.URI;
  * The channel platform's side of digital conversations (chat, SMS, messaging): open one, post messages,
  * let other agents join and leave, end it. Every request needs {@code HANDLE_CONVERSATIONS} (the channel platform's
  * account) from permission-events, checked first: anyone else gets 403 {@code conversation-not-permitted} and
- * nothing is published (B30: a supervisor's token cannot post into a chat it monitors). The tenant comes from the
- * token. Reading is {@code /api/interactions}.
+ * nothing is published (B30: a supervisor's token cannot post into a chat it monitors). An identity with a live
+ * monitoring session on a conversation is refused writing into it whatever its role: 403 {@code monitor-may-not-write}
+ * (B35). The tenant comes from the token. Reading is {@code /api/interactions}.
  */
 @Path("/api/conversations")
 @Authenticated
@@ -59,7 +60,7 @@ public class ConversationResource {
     @Path("{id}/messages")
     @Operation(summary = "Post a message from the customer or an agent on it; publishes message-posted with the next sequence")
     public Response post(@PathParam("id") String id, PostMessage body) {
-        PostMessage b = required(body, "{\"authorRole\": \"CUSTOMER|AGENT\", \"authorId\"?, \"text\"}");
+        PostMessage b = required(body, id, "{\"authorRole\": \"CUSTOMER|AGENT\", \"authorId\"?, \"text\"}");
         Message message = service.post(caller.get(), id, b.authorRole(), b.authorId(), b.text());
         return Response.status(Response.Status.CREATED)
                 .entity(MessageBody.of(java.util.UUID.fromString(id), message)).build();
@@ -69,7 +70,7 @@ public class ConversationResource {
     @Path("{id}/participants")
     @Operation(summary = "Another agent joins; 201 and participant-joined, or 200 and nothing if already on it")
     public Response join(@PathParam("id") String id, AddParticipant body) {
-        AddParticipant b = required(body, "{\"participantId\", \"displayName\"?, \"role\": \"AGENT\"}");
+        AddParticipant b = required(body, id, "{\"participantId\", \"displayName\"?, \"role\": \"AGENT\"}");
         ConversationService.Joined joined = service.join(caller.get(), id, b.participantId(), b.displayName(), b.role());
         return Response.status(joined.changed() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(InteractionBody.of(joined.interaction())).build();
@@ -86,7 +87,7 @@ public class ConversationResource {
     @Path("{id}/end")
     @Operation(summary = "End the conversation; participant-left for those present, then interaction-ended. Ending again changes nothing")
     public InteractionBody end(@PathParam("id") String id, EndConversation body) {
-        EndConversation b = required(body, "{\"by\": \"AGENT|CUSTOMER\"}");
+        EndConversation b = required(body, id, "{\"by\": \"AGENT|CUSTOMER\"}");
         return InteractionBody.of(service.end(caller.get(), id, b.by()));
     }
 
@@ -94,6 +95,15 @@ public class ConversationResource {
     private <T> T required(T body, String shape) {
         if (body == null) {
             service.requireHandling(caller.get());
+            throw new InvalidConversationException("Send a JSON body: " + shape);
+        }
+        return body;
+    }
+
+    /** The same for a conversation's own requests: a monitor of it is refused first (B35). */
+    private <T> T required(T body, String id, String shape) {
+        if (body == null) {
+            service.requireWriting(caller.get(), id);
             throw new InvalidConversationException("Send a JSON body: " + shape);
         }
         return body;

@@ -3,9 +3,7 @@ package cc.monitoring.interaction.api;
 import cc.monitoring.interaction.api.Representations.InteractionBody;
 import cc.monitoring.interaction.api.Representations.MessageBody;
 import cc.monitoring.interaction.domain.Interaction;
-import cc.monitoring.interaction.domain.InteractionFilter;
 import cc.monitoring.interaction.domain.Message;
-import cc.monitoring.interaction.domain.Paging;
 import cc.monitoring.interaction.service.InteractionService;
 import cc.monitoring.kit.api.PageOf;
 import cc.monitoring.kit.identity.CurrentCaller;
@@ -21,7 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 
-/** Interactions of the caller's tenant, for monitors and administrators. */
+/**
+ * Interactions of the caller's tenant: for the channel platform (all of them, with message text) and administrators
+ * (only monitorable ones, B08/B03, and no message text, B34). Monitors are refused here (403
+ * {@code interactions-not-permitted}): they use monitoring-service's table and transcript-service.
+ */
 @Path("/api/interactions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,8 +42,8 @@ public class InteractionResource {
     public PageOf<InteractionBody> list(@QueryParam("state") String state, @QueryParam("channel") String channel,
                                         @QueryParam("agentId") String agentId, @QueryParam("page") String page,
                                         @QueryParam("size") String size) {
-        PageOf<Interaction> found = service.list(caller.get(), InteractionFilter.parse(state, channel, agentId),
-                Paging.parse(page, size));
+        PageOf<Interaction> found = service.list(caller.get(),
+                new InteractionService.Listing(state, channel, agentId, page, size));
         return new PageOf<>(found.items().stream().map(InteractionBody::of).toList(), found.page(), found.size(),
                 found.total());
     }
@@ -57,7 +59,7 @@ public class InteractionResource {
     @Operation(summary = "Messages of a digital interaction after sequence 'after' (default 0), in order, at most 'limit'")
     public List<MessageBody> messages(@PathParam("id") String id, @QueryParam("after") String after,
                                       @QueryParam("limit") String limit) {
-        List<Message> found = service.messages(caller.get(), id, Paging.After.parse(after, limit));
+        List<Message> found = service.messages(caller.get(), id, after, limit);
         UUID interactionId = UUID.fromString(id);
         return found.stream().map(m -> MessageBody.of(interactionId, m)).toList();
     }

@@ -40,13 +40,13 @@ public final class ConversationInput {
         return value;
     }
 
-    /** A participant's id (agent, customer, author): 1 to {@value Interaction#MAX_ID} printable characters. */
+    /** A participant's id (agent, customer, author): 1 to {@value Ids#MAX_LENGTH} printable characters. */
     public static String id(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidConversationException("\"" + field + "\" is required");
         }
-        if (value.length() > Interaction.MAX_ID) {
-            throw new InvalidConversationException("\"" + field + "\" has at most " + Interaction.MAX_ID + " characters");
+        if (value.length() > Ids.MAX_LENGTH) {
+            throw new InvalidConversationException("\"" + field + "\" has at most " + Ids.MAX_LENGTH + " characters");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidConversationException("\"" + field + "\" has no control characters");
@@ -59,8 +59,11 @@ public final class ConversationInput {
         return value == null ? null : id(value, field);
     }
 
-    /** An optional display name; long ones are cut when shown, control characters are refused. */
+    /** An optional display name: at most {@value Interaction#MAX_NAME} characters, no control characters. */
     public static String name(String value, String field) {
+        if (value != null && value.length() > Interaction.MAX_NAME) {
+            throw new InvalidConversationException("\"" + field + "\" has at most " + Interaction.MAX_NAME + " characters");
+        }
         if (value != null && value.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidConversationException("\"" + field + "\" has no control characters");
         }

@@ -32,11 +32,32 @@ public record Grants(Set<String> permissions, long revision) {
         }
     }
 
-    /** Monitors and administrators read the interactions of their tenant. */
-    public void requireInteractionReading() {
-        if (!permissions.contains(MONITOR_ALL_CALLS) && !permissions.contains(MANAGE_USERS)) {
-            throw new NotPermittedException("Reading interactions needs the " + MONITOR_ALL_CALLS + " or "
-                    + MANAGE_USERS + " permission");
+    /**
+     * Which interactions of the tenant the caller reads here (B08, B03): the channel platform all of them,
+     * administrators only those on flows with Silent Monitoring on. Anyone else, monitors included, is refused:
+     * monitors see interactions in monitoring-service's table and read transcripts inside a monitoring session.
+     */
+    public ReadScope readScope() {
+        if (permissions.contains(HANDLE_CONVERSATIONS)) {
+            return ReadScope.ALL;
+        }
+        if (permissions.contains(MANAGE_USERS)) {
+            return ReadScope.MONITORABLE;
+        }
+        throw new InteractionsNotPermittedException("Reading interactions here needs the " + HANDLE_CONVERSATIONS
+                + " (channel platform) or " + MANAGE_USERS + " (administrators) permission; monitors use "
+                + "monitoring-service's interaction table");
+    }
+
+    /**
+     * Message text is read here by the channel platform only (B34): people read transcripts through
+     * transcript-service, inside a monitoring session, where every read is audited.
+     */
+    public void requireMessageReading() {
+        if (!permissions.contains(HANDLE_CONVERSATIONS)) {
+            throw new InteractionsNotPermittedException("Message text is read here only by the channel platform ("
+                    + HANDLE_CONVERSATIONS + "); people read transcripts through transcript-service inside a "
+                    + "monitoring session");
         }
     }
 

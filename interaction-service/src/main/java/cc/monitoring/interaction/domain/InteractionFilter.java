@@ -10,7 +10,17 @@ public record InteractionFilter(InteractionState state, Channel channel, String 
     public static InteractionFilter parse(String state, String channel, String agentId) {
         return new InteractionFilter(parseEnum(InteractionState.class, "state", state),
                 parseEnum(Channel.class, "channel", channel),
-                agentId == null || agentId.isBlank() ? null : agentId);
+                agentId(agentId));
+    }
+
+    private static String agentId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!Ids.isSane(value)) {
+            throw new InvalidQueryException("'agentId' has at most " + Ids.MAX_LENGTH + " printable characters");
+        }
+        return value;
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {

@@ -1,10 +1,15 @@
 package cc.monitoring.interaction.domain;
 
-/** One page of a listing: {@code page} counts from 0, {@code size} is between 1 and {@value #MAX_SIZE}. */
+/**
+ * One page of a listing: {@code page} counts from 0, {@code size} is between 1 and {@value #MAX_SIZE}, and a page
+ * reaches no further than the {@value #MAX_REACH}th item ({@code page * size}); deeper is refused, never a failure
+ * of the database (filter instead).
+ */
 public record Paging(int page, int size) {
 
     public static final int MAX_SIZE = 200;
     public static final int DEFAULT_SIZE = 50;
+    public static final long MAX_REACH = 1_000_000;
 
     /** Parses query parameters as a client sends them; missing ones take the defaults. */
     public static Paging parse(String page, String size) {
@@ -12,6 +17,9 @@ public record Paging(int page, int size) {
         int s = parseInt("size", size, DEFAULT_SIZE);
         if (p < 0 || s < 1 || s > MAX_SIZE) {
             throw new InvalidQueryException("page counts from 0; size is between 1 and " + MAX_SIZE);
+        }
+        if ((long) p * s > MAX_REACH) {
+            throw new InvalidQueryException("page * size is at most " + MAX_REACH + "; narrow the listing with filters");
         }
         return new Paging(p, s);
     }

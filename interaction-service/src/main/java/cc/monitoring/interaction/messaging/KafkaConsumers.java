@@ -19,11 +19,14 @@ public class KafkaConsumers {
     private final IncomingEvents incoming;
     private final TelephonyEventHandler telephony;
     private final PermissionEventHandler permissions;
+    private final MonitoringEventHandler monitoring;
 
-    public KafkaConsumers(IncomingEvents incoming, TelephonyEventHandler telephony, PermissionEventHandler permissions) {
+    public KafkaConsumers(IncomingEvents incoming, TelephonyEventHandler telephony, PermissionEventHandler permissions,
+                          MonitoringEventHandler monitoring) {
         this.incoming = incoming;
         this.telephony = telephony;
         this.permissions = permissions;
+        this.monitoring = monitoring;
     }
 
     @Incoming(Topics.TELEPHONY_EVENTS)
@@ -36,5 +39,11 @@ public class KafkaConsumers {
     @Blocking
     public void permissionEvents(ConsumerRecords<String, String> records) {
         incoming.process(CONSUMER + Topics.PERMISSION_EVENTS, records, permissions);
+    }
+
+    @Incoming(Topics.MONITORING_EVENTS)
+    @Blocking
+    public void monitoringEvents(ConsumerRecords<String, String> records) {
+        incoming.process(CONSUMER + Topics.MONITORING_EVENTS, records, monitoring);
     }
 }

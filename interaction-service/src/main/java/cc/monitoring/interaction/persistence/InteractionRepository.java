@@ -4,6 +4,7 @@ import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionFilter;
 import cc.monitoring.interaction.domain.Paging;
 import cc.monitoring.interaction.domain.Participant;
+import cc.monitoring.interaction.domain.ReadScope;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -40,10 +41,14 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
         return find("tenantId = ?1 and callId = ?2", tenantId, callId).firstResultOptional();
     }
 
-    /** Newest first. */
-    public PanacheQuery<InteractionEntity> ofTenant(String tenantId, InteractionFilter filter, Paging paging) {
+    /** Newest first; in the {@link ReadScope#MONITORABLE} scope only interactions whose flow's toggle was on. */
+    public PanacheQuery<InteractionEntity> ofTenant(String tenantId, ReadScope scope, InteractionFilter filter,
+                                                    Paging paging) {
         StringBuilder query = new StringBuilder("tenantId = :tenant");
         Parameters parameters = Parameters.with("tenant", tenantId);
+        if (scope != ReadScope.ALL) {
+            query.append(" and silentMonitoring = true");
+        }
         if (filter.state() != null) {
             query.append(" and state = :state");
             parameters.and("state", filter.state());

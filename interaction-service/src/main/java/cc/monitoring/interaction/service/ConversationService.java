@@ -4,6 +4,7 @@ import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.interaction.ParticipantRole;
 import cc.monitoring.interaction.domain.ConversationInput;
 import cc.monitoring.interaction.domain.Flow;
+import cc.monitoring.interaction.domain.Ids;
 import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionNotFoundException;
 import cc.monitoring.interaction.domain.InvalidConversationException;
@@ -25,7 +26,8 @@ import java.util.UUID;
  * rule and writes the change with its events to the outbox in one transaction; a refusal writes nothing.
  * The caller must hold {@code HANDLE_CONVERSATIONS} (the channel platform's account) in the effective permissions
  * permission-service published for them — never taken from the token — checked before anything else, so that a
- * monitor cannot post into a conversation it follows (B30). The tenant comes from the token.
+ * monitor cannot post into a conversation it follows (B30); and an identity with a live monitoring session on a
+ * conversation cannot write into it even if it holds that permission (B35). The tenant comes from the token.
  */
 @ApplicationScoped
 @Transactional
@@ -36,19 +38,31 @@ public class ConversationService {
     private final FlowService flows;
     private final InteractionEvents events;
     private final PermissionReadModel permissions;
+    private final LiveMonitors monitors;
 
     public ConversationService(InteractionRepository interactions, MessageRepository messages, FlowService flows,
-                               InteractionEvents events, PermissionReadModel permissions) {
+                               InteractionEvents events, PermissionReadModel permissions, LiveMonitors monitors) {
         this.interactions = interactions;
         this.messages = messages;
         this.flows = flows;
         this.events = events;
         this.permissions = permissions;
+        this.monitors = monitors;
     }
 
     /** Refuses (403 {@code conversation-not-permitted}) a caller who does not hold HANDLE_CONVERSATIONS. */
     public void requireHandling(Caller caller) {
         permissions.of(caller).requireConversationHandling();
+    }
+
+    /**
+     * Refuses a caller who may not write into this conversation: without HANDLE_CONVERSATIONS (403
+     * {@code conversation-not-permitted}), or with a live monitoring session on it, whatever their role (403
+     * {@code monitor-may-not-write}, B35). Both come before the body's fields and the conversation's state.
+     */
+    public void requireWriting(Caller caller, String id) {
+        requireHandling(caller);
+        monitors.requireNotMonitoring(caller, id);
     }
 
     public record Start(String channel, String flowId, String customer, String customerName, String agentId,
@@ -74,7 +88,7 @@ public class ConversationService {
 
     /** The next message of the conversation, numbered under the interaction's row lock. */
     public Message post(Caller caller, String id, String authorRole, String authorId, String text) {
-        requireHandling(caller);
+        requireWriting(caller, id);
         ParticipantRole role = ConversationInput.role(authorRole, "authorRole");
         String author = ConversationInput.optionalId(authorId, "authorId");
         Message.checkText(text);
@@ -91,7 +105,7 @@ public class ConversationService {
 
     /** Another agent joins; an agent already on the conversation changes nothing. */
     public Joined join(Caller caller, String id, String participantId, String displayName, String role) {
-        requireHandling(caller);
+        requireWriting(caller, id);
         String agentId = ConversationInput.id(participantId, "participantId");
         String name = ConversationInput.name(displayName, "displayName");
         if (role != null && ConversationInput.role(role, "role") != ParticipantRole.AGENT) {
@@ -105,7 +119,8 @@ public class ConversationService {
 
     /** An agent leaves; the last agent cannot (the conversation is ended instead). */
     public Interaction leave(Caller caller, String id, String participantId) {
-        requireHandling(caller);
+        requireWriting(caller, id);
+        Ids.checkPath(participantId, "participantId");
         Interaction interaction = locked(caller, id);
         interaction.leave(participantId, now());
         apply(interaction);
@@ -114,7 +129,7 @@ public class ConversationService {
 
     /** The agent or the customer ends the conversation; ending an ended one changes nothing. */
     public Interaction end(Caller caller, String id, String by) {
-        requireHandling(caller);
+        requireWriting(caller, id);
         ParticipantRole ender = ConversationInput.role(by, "by");
         Interaction interaction = locked(caller, id);
         if (interaction.endConversation(ender, now())) {

@@ -4,12 +4,14 @@ import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.telephony.CallEnded;
 import cc.monitoring.contracts.telephony.CallStarted;
 import cc.monitoring.interaction.domain.Flow;
+import cc.monitoring.interaction.domain.Ids;
 import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionFilter;
 import cc.monitoring.interaction.domain.InteractionNotFoundException;
 import cc.monitoring.interaction.domain.Message;
 import cc.monitoring.interaction.domain.Paging;
 import cc.monitoring.interaction.domain.Participant;
+import cc.monitoring.interaction.domain.ReadScope;
 import cc.monitoring.interaction.messaging.InteractionEvents;
 import cc.monitoring.interaction.persistence.EarlyCallEndEntity;
 import cc.monitoring.interaction.persistence.EarlyCallEndRepository;
@@ -30,8 +32,9 @@ import java.util.UUID;
 /**
  * Interactions of every channel: voice ones follow the telephony gateway's calls (digital ones the
  * channel platform, see {@link ConversationService}); every change is published on interaction-events
- * in the same transaction. Reading is for monitors and administrators
- * of the caller's tenant only.
+ * in the same transaction. Reading is for the channel platform (everything of its tenant) and administrators
+ * (monitorable interactions only, no message text) of the caller's tenant; monitors read through
+ * monitoring-service and transcript-service (B08, B34).
  */
 @ApplicationScoped
 @Transactional
@@ -106,9 +109,19 @@ public class InteractionService {
 
     // --- reading ------------------------------------------------------------------
 
-    public PageOf<Interaction> list(Caller caller, InteractionFilter filter, Paging paging) {
-        permissions.of(caller).requireInteractionReading();
-        var query = interactions.ofTenant(caller.tenantId(), filter, paging);
+    /** A listing's query parameters as the client sent them; checked after the caller's permission. */
+    public record Listing(String state, String channel, String agentId, String page, String size) {
+    }
+
+    /**
+     * The tenant's interactions the caller may see (B08): all of them for the channel platform, only monitorable
+     * ones (flow toggle on) for administrators; anyone else is refused.
+     */
+    public PageOf<Interaction> list(Caller caller, Listing listing) {
+        ReadScope scope = permissions.of(caller).readScope();
+        InteractionFilter filter = InteractionFilter.parse(listing.state(), listing.channel(), listing.agentId());
+        Paging paging = Paging.parse(listing.page(), listing.size());
+        var query = interactions.ofTenant(caller.tenantId(), scope, filter, paging);
         List<InteractionEntity> found = query.list();
         Map<UUID, List<Participant>> participants = interactions
                 .participantsOf(found.stream().map(e -> e.id).toList());
@@ -118,28 +131,41 @@ public class InteractionService {
         return new PageOf<>(items, paging.page(), paging.size(), query.count());
     }
 
-    /** Another tenant's interaction, or an id that is not one, is not found (B06). */
+    /**
+     * Another tenant's interaction, an id that is not one, and (for administrators) one whose flow had Silent
+     * Monitoring off are all not found alike (B06, B08, B03).
+     */
     public Interaction interaction(Caller caller, String id) {
-        permissions.of(caller).requireInteractionReading();
-        return interactions.byId(caller.tenantId(), parseId(id)).map(interactions::toDomain)
+        ReadScope scope = permissions.of(caller).readScope();
+        UUID uuid = parseId(id);
+        return interactions.byId(caller.tenantId(), uuid)
+                .filter(e -> scope.shows(e.silentMonitoring))
+                .map(interactions::toDomain)
                 .orElseThrow(() -> new InteractionNotFoundException(id));
     }
 
-    /** The messages of a digital interaction after sequence {@code after}, in order; none for voice. */
-    public List<Message> messages(Caller caller, String id, Paging.After page) {
-        permissions.of(caller).requireInteractionReading();
+    /**
+     * The messages of a digital interaction after sequence {@code after}, in order; none for voice. For the
+     * channel platform only: people read message text through transcript-service, audited (B34).
+     */
+    public List<Message> messages(Caller caller, String id, String after, String limit) {
+        permissions.of(caller).requireMessageReading();
         UUID uuid = parseId(id);
+        Paging.After page = Paging.After.parse(after, limit);
         if (interactions.byId(caller.tenantId(), uuid).isEmpty()) {
             throw new InteractionNotFoundException(id);
         }
         return messages.after(uuid, page.after(), page.limit());
     }
 
-    /** An id that is not a UUID names no interaction. */
+    /**
+     * An id longer than any id is refused (400 {@code invalid-id}); one that is not a UUID names no interaction.
+     */
     static UUID parseId(String id) {
+        Ids.checkPath(id, "id");
         try {
             return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new InteractionNotFoundException(id);
         }
     }

@@ -4,6 +4,9 @@ import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventJson;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.monitoring.EndReason;
+import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.contracts.telephony.CallEnded;
@@ -62,10 +65,18 @@ final class Api {
 
     // --- permission-events, as permission-service publishes them ------------------
 
-    /** Makes {@link #adminId} an administrator of the tenant and waits until the service knows. */
+    /** The built-in Administrator's permissions: every permission but the machine ones (B35). */
+    static final String[] ADMINISTRATOR = {"MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS",
+            "VIEW_AUDIT"};
+    /** The built-in Supervisor's permissions. */
+    static final String[] SUPERVISOR = {"MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS"};
+
+    /**
+     * Makes {@link #adminId} an administrator of the tenant, as permission-service publishes the built-in role
+     * (without HANDLE_CONVERSATIONS or OPERATE_SIMULATOR), and waits until the service knows.
+     */
     Api withAdministrator() {
-        grant(adminId, 1, "Administrator", "MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
-                "HANDLE_CONVERSATIONS");
+        grant(adminId, 1, "Administrator", ADMINISTRATOR);
         return this;
     }
 
@@ -116,6 +127,23 @@ final class Api {
         send(Topics.TELEPHONY_EVENTS, callId, callStartedEvent(callId, flowId, agentId));
         return awaitInteractionEvent(EventTypes.INTERACTION_STARTED, r -> callId.equals(data(r).path("callId").asText()))
                 .key();
+    }
+
+    // --- monitoring-events, as monitoring-service publishes them ---------------------------
+
+    /** A monitoring-events record of {@code type} about one session of a digital interaction, keyed by the interaction. */
+    CloudEvent monitoringEvent(String type, String sessionId, String interactionId, String supervisorId) {
+        boolean ended = EventTypes.MONITOR_ENDED.equals(type);
+        return CloudEvent.of(type, "/monitoring-service", tenant, sessionId,
+                new MonitoringEvent(tenant, sessionId, interactionId, Channel.CHAT, supervisorId, "User " + supervisorId,
+                        ended ? "ENDED" : "ACTIVE", null, null, null, ended ? EndReason.SUPERVISOR_ENDED : null, null,
+                        Instant.now()));
+    }
+
+    /** Publishes a session event of {@code type} and waits until interaction-service consumed it. */
+    void monitoring(String type, String sessionId, String interactionId, String supervisorId) {
+        sendAndAwaitConsumed(Topics.MONITORING_EVENTS, interactionId,
+                monitoringEvent(type, sessionId, interactionId, supervisorId));
     }
 
     // --- interaction-events ---------------------------------------------------------

@@ -76,10 +76,13 @@ class DigitalConversationsTest {
         assertEquals(api.tenant, events.get(0).tenantid());
         assertEquals(id, events.get(0).subject());
 
-        api.asAdmin().get("/api/interactions/{id}", id).then().statusCode(200)
+        api.as(PLATFORM).get("/api/interactions/{id}", id).then().statusCode(200)
                 .body("channel", equalTo("CHAT")).body("customer", equalTo("visitor-1"))
                 .body("silentMonitoring", equalTo(false));
-        api.asAdmin().queryParam("channel", "CHAT").get("/api/interactions").then().body("total", equalTo(1));
+        api.as(PLATFORM).queryParam("channel", "CHAT").get("/api/interactions").then().body("total", equalTo(1));
+        // the flow's toggle is off: an administrator does not see it at all (B08)
+        expectProblem(api.asAdmin().get("/api/interactions/{id}", id), 404, "interaction-not-found");
+        api.asAdmin().queryParam("channel", "CHAT").get("/api/interactions").then().body("total", equalTo(0));
     }
 
     @Test
@@ -117,12 +120,12 @@ class DigitalConversationsTest {
         assertEquals(List.of(EventTypes.INTERACTION_STARTED, EventTypes.PARTICIPANT_JOINED, EventTypes.PARTICIPANT_JOINED,
                 EventTypes.MESSAGE_POSTED, EventTypes.MESSAGE_POSTED, EventTypes.MESSAGE_POSTED), types(api.eventsOf(id)));
 
-        api.asAdmin().get("/api/interactions/{id}/messages", id).then().statusCode(200)
+        api.as(PLATFORM).get("/api/interactions/{id}/messages", id).then().statusCode(200)
                 .body("sequence", contains(1, 2, 3))
                 .body("text", contains(sent.stream().map(m -> m.get("text")).toArray()));
-        api.asAdmin().queryParam("after", 2).get("/api/interactions/{id}/messages", id).then()
+        api.as(PLATFORM).queryParam("after", 2).get("/api/interactions/{id}/messages", id).then()
                 .body("sequence", contains(3));
-        api.asAdmin().get("/api/interactions/{id}", id).then().body("lastSequence", equalTo(3));
+        api.as(PLATFORM).get("/api/interactions/{id}", id).then().body("lastSequence", equalTo(3));
     }
 
     @Test
@@ -162,7 +165,7 @@ class DigitalConversationsTest {
                 records.stream().map(r -> Api.data(r).path("sequence").asLong()).toList(),
                 "published once each, in sequence order");
         assertEquals(1, records.stream().map(ConsumerRecord::partition).distinct().count());
-        api.asAdmin().queryParam("limit", 200).get("/api/interactions/{id}/messages", id).then()
+        api.as(PLATFORM).queryParam("limit", 200).get("/api/interactions/{id}/messages", id).then()
                 .body("sequence", contains(LongStream.rangeClosed(1, posts).boxed().map(Long::intValue).toArray()));
     }
 
@@ -333,11 +336,11 @@ class DigitalConversationsTest {
 
         Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid"))
                 && !before.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
-        api.asAdmin().get("/api/interactions").then().body("total", equalTo(3));
-        api.asAdmin().get("/api/interactions/{id}", id).then().body("state", equalTo("ACTIVE"))
+        api.as(PLATFORM).get("/api/interactions").then().body("total", equalTo(3));
+        api.as(PLATFORM).get("/api/interactions/{id}", id).then().body("state", equalTo("ACTIVE"))
                 .body("lastSequence", equalTo(0)).body("participants.size()", equalTo(2));
-        api.asAdmin().get("/api/interactions/{id}/messages", id).then().statusCode(200).body("size()", equalTo(0));
-        expectProblem(api.asAdmin().queryParam("limit", 0).get("/api/interactions/{id}/messages", id), 400, "invalid-query");
+        api.as(PLATFORM).get("/api/interactions/{id}/messages", id).then().statusCode(200).body("size()", equalTo(0));
+        expectProblem(api.as(PLATFORM).queryParam("limit", 0).get("/api/interactions/{id}/messages", id), 400, "invalid-query");
     }
 
     @Test
@@ -358,7 +361,8 @@ class DigitalConversationsTest {
                 "interaction-not-found");
         expectProblem(b.as(PLATFORM).body(Map.of("by", "AGENT")).post("/api/conversations/{id}/end", id), 404,
                 "interaction-not-found");
-        expectProblem(b.asAdmin().get("/api/interactions/{id}/messages", id), 404, "interaction-not-found");
+        expectProblem(b.as(PLATFORM).get("/api/interactions/{id}/messages", id), 404, "interaction-not-found");
+        expectProblem(b.as(PLATFORM).get("/api/interactions/{id}", id), 404, "interaction-not-found");
         // the same user id with the other tenant's claim is nobody there: it holds no permission in b
         expectProblem(b.as(a.adminId).body(Map.of("by", "AGENT")).post("/api/conversations/{id}/end", id), 403,
                 "conversation-not-permitted");
@@ -368,7 +372,7 @@ class DigitalConversationsTest {
                 r -> id.equals(r.key()) && !published.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
         Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> b.tenant.equals(TopicReader.header(r, "ce_tenantid")),
                 Duration.ofMillis(500));
-        a.asAdmin().get("/api/interactions/{id}", id).then().body("state", equalTo("ACTIVE"))
+        a.as(PLATFORM).get("/api/interactions/{id}", id).then().body("state", equalTo("ACTIVE"))
                 .body("lastSequence", equalTo(1)).body("participants.size()", equalTo(2));
     }
 
@@ -385,8 +389,8 @@ class DigitalConversationsTest {
         api.grant(supervisor, 1, "Supervisor", "MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
         String agent = "agent-1";
         api.grant(agent, 1, "Agent");
-        // reading keeps its rule: the supervisor reads the conversation
-        api.as(supervisor).get("/api/interactions/{id}/messages", id).then().statusCode(200).body("size()", equalTo(1));
+        // a supervisor reads the conversation through a monitoring session (transcript-service, B34), not here
+        expectProblem(api.as(supervisor).get("/api/interactions/{id}/messages", id), 403, "interactions-not-permitted");
         Set<String> before = tenantEventIds(api);
 
         String messages = "/api/conversations/{id}/messages";
@@ -416,10 +420,10 @@ class DigitalConversationsTest {
 
         Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid"))
                 && !before.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
-        api.as(supervisor).get("/api/interactions/{id}", id).then().statusCode(200).body("state", equalTo("ACTIVE"))
+        api.as(PLATFORM).get("/api/interactions/{id}", id).then().statusCode(200).body("state", equalTo("ACTIVE"))
                 .body("lastSequence", equalTo(1)).body("participants.participantId", contains("agent-1", "visitor-6"));
-        api.as(supervisor).get("/api/interactions/{id}/messages", id).then().body("text", contains("Where is my parcel?"));
-        api.as(supervisor).get("/api/interactions").then().body("total", equalTo(1));
+        api.as(PLATFORM).get("/api/interactions/{id}/messages", id).then().body("text", contains("Where is my parcel?"));
+        api.as(PLATFORM).get("/api/interactions").then().body("total", equalTo(1));
         expectProblem(api.as(supervisor).get("/api/flows/{f}", "sneaky"), 404, "flow-not-found");
     }
 

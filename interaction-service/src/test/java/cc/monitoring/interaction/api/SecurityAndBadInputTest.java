@@ -36,12 +36,20 @@ class SecurityAndBadInputTest {
     }
 
     @Test
-    void agentsAndStrangersCannotReadInteractions() {
+    void B08_agentsStrangersAndMonitorsCannotReadInteractionsHere() {
         Api api = new Api();
         api.grant("agent", 1, "Agent");
-        api.as("agent").get("/api/interactions").then().statusCode(403).contentType(PROBLEM)
-                .body("type", equalTo("urn:problem:monitoring:not-permitted"));
-        api.as("stranger").get("/api/interactions/{id}", UUID.randomUUID()).then().statusCode(403).contentType(PROBLEM);
+        api.grant("sup", 1, "Supervisor", Api.SUPERVISOR);
+        for (String user : new String[] {"agent", "sup", "stranger"}) {
+            expectProblem(api.as(user).get("/api/interactions"), 403, "interactions-not-permitted");
+            expectProblem(api.as(user).get("/api/interactions/{id}", UUID.randomUUID()), 403, "interactions-not-permitted");
+            expectProblem(api.as(user).get("/api/interactions/{id}/messages", UUID.randomUUID()), 403,
+                    "interactions-not-permitted");
+            // the permission comes first: bad parameters or ids tell a refused caller nothing either
+            expectProblem(api.as(user).queryParam("page", "99999999").get("/api/interactions"), 403,
+                    "interactions-not-permitted");
+            expectProblem(api.as(user).get("/api/interactions/{id}", "x".repeat(65)), 403, "interactions-not-permitted");
+        }
     }
 
     @Test
@@ -73,6 +81,7 @@ class SecurityAndBadInputTest {
         expectProblem(api.asAdmin().queryParam("channel", "FAX").get("/api/interactions"), 400, "invalid-query");
         expectProblem(api.asAdmin().queryParam("size", "0").get("/api/interactions"), 400, "invalid-query");
         expectProblem(api.asAdmin().queryParam("page", "abc").get("/api/interactions"), 400, "invalid-query");
+        expectProblem(api.asAdmin().get("/api/interactions/{id}", "x".repeat(65)), 400, "invalid-id");
         expectProblem(api.asAdmin().delete("/api/flows/{f}", "sales"), 405, "method-not-allowed");
 
         api.asAdmin().get("/api/flows/{f}", "sales").then().statusCode(200)

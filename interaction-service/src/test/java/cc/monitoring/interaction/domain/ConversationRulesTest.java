@@ -195,6 +195,11 @@ class ConversationRulesTest {
         assertThrows(InvalidConversationException.class, () -> ConversationInput.id("c".repeat(201), "customer"));
         assertThrows(InvalidConversationException.class, () -> ConversationInput.id("a\u0000b", "agentId"));
         assertThrows(InvalidConversationException.class, () -> ConversationInput.name("A\u0000", "agentName"));
+        // bounds at the API: ids at most 64 characters, names at most 200
+        assertEquals("c".repeat(64), ConversationInput.id("c".repeat(64), "customer"));
+        assertThrows(InvalidConversationException.class, () -> ConversationInput.id("c".repeat(65), "customer"));
+        assertEquals("n".repeat(200), ConversationInput.name("n".repeat(200), "agentName"));
+        assertThrows(InvalidConversationException.class, () -> ConversationInput.name("n".repeat(201), "agentName"));
         assertEquals(null, ConversationInput.optionalId(null, "authorId"));
         assertEquals(ParticipantRole.AGENT, ConversationInput.role("agent", "role"));
         assertThrows(InvalidConversationException.class, () -> ConversationInput.role("SUPERVISOR", "authorRole"));

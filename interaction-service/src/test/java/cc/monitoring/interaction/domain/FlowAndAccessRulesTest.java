@@ -52,11 +52,31 @@ class FlowAndAccessRulesTest {
     }
 
     @Test
-    void monitorsAndAdministratorsReadInteractionsAgentsDoNot() {
-        assertDoesNotThrow(() -> Grants.of(List.of("MONITOR_ALL_CALLS"), 1).requireInteractionReading());
-        assertDoesNotThrow(() -> Grants.of(List.of("MANAGE_USERS"), 1).requireInteractionReading());
-        assertThrows(NotPermittedException.class, () -> Grants.of(List.of("VIEW_AUDIT"), 1).requireInteractionReading());
-        assertThrows(NotPermittedException.class, () -> Grants.none().requireInteractionReading());
+    void B08_theChannelPlatformReadsEveryInteractionAdministratorsOnlyMonitorableOnesMonitorsNone() {
+        assertEquals(ReadScope.ALL, Grants.of(List.of("HANDLE_CONVERSATIONS"), 1).readScope());
+        assertEquals(ReadScope.ALL, Grants.of(List.of("HANDLE_CONVERSATIONS", "MANAGE_USERS"), 1).readScope());
+        assertEquals(ReadScope.MONITORABLE, Grants.of(List.of("MANAGE_USERS", "MONITOR_ALL_CALLS", "VIEW_AUDIT"), 1)
+                .readScope());
+        assertTrue(ReadScope.ALL.shows(false));
+        assertTrue(ReadScope.MONITORABLE.shows(true));
+        assertFalse(ReadScope.MONITORABLE.shows(false), "toggle off: invisible to administrators (B08, B03)");
+        for (List<String> refused : List.of(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS"),
+                List.of("VIEW_AUDIT"), List.<String>of())) {
+            InteractionsNotPermittedException e = assertThrows(InteractionsNotPermittedException.class,
+                    () -> Grants.of(refused, 1).readScope(), refused.toString());
+            assertEquals("interactions-not-permitted", e.type());
+        }
+        assertThrows(InteractionsNotPermittedException.class, () -> Grants.none().readScope());
+    }
+
+    @Test
+    void B34_onlyTheChannelPlatformReadsMessageTextHerePeopleNever() {
+        assertDoesNotThrow(() -> Grants.of(List.of("HANDLE_CONVERSATIONS"), 1).requireMessageReading());
+        for (List<String> person : List.of(List.of("MANAGE_USERS", "MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
+                "VIEW_AUDIT"), List.of("MONITOR_ALL_CALLS"), List.<String>of())) {
+            assertEquals("interactions-not-permitted", assertThrows(InteractionsNotPermittedException.class,
+                    () -> Grants.of(person, 1).requireMessageReading()).type());
+        }
     }
 
     @Test
@@ -68,8 +88,8 @@ class FlowAndAccessRulesTest {
         assertEquals("conversation-not-permitted", refused.type());
         assertTrue(refused.getMessage().contains("HANDLE_CONVERSATIONS"), refused.getMessage());
         assertThrows(ConversationNotPermittedException.class, () -> Grants.none().requireConversationHandling());
-        assertThrows(NotPermittedException.class, () -> Grants.of(List.of("HANDLE_CONVERSATIONS"), 1).requireInteractionReading(),
-                "handling conversations does not grant reading them");
+        assertThrows(NotPermittedException.class, () -> Grants.of(List.of("HANDLE_CONVERSATIONS"), 1)
+                .requireFlowAdministration(), "handling conversations does not grant administering flows");
     }
 
     @Test
@@ -92,6 +112,29 @@ class FlowAndAccessRulesTest {
         for (String[] bad : List.of(new String[] {"-1", "10"}, new String[] {"0", "0"}, new String[] {"0", "201"},
                 new String[] {"abc", "10"}, new String[] {"0", "1e3"})) {
             assertEquals("invalid-query", assertThrows(InvalidQueryException.class, () -> Paging.parse(bad[0], bad[1])).type());
+        }
+    }
+
+    @Test
+    void listingsAreBoundedPageTimesSizeAtAMillionAndAgentIdsAtSixtyFourCharacters() {
+        assertEquals(new Paging(5_000, 200), Paging.parse("5000", "200"));
+        assertEquals(new Paging(1_000_000, 1), Paging.parse("1000000", "1"));
+        for (String[] bad : List.of(new String[] {"99999999", null}, new String[] {"5001", "200"},
+                new String[] {"2147483647", "200"}, new String[] {"20000000", "50"}, new String[] {"1000001", "1"},
+                new String[] {"99999999999999999999", "1"})) {
+            assertEquals("invalid-query", assertThrows(InvalidQueryException.class, () -> Paging.parse(bad[0], bad[1]),
+                    bad[0] + " × " + bad[1]).type());
+        }
+        assertEquals("a".repeat(64), InteractionFilter.parse(null, null, "a".repeat(64)).agentId());
+        assertThrows(InvalidQueryException.class, () -> InteractionFilter.parse(null, null, "a".repeat(65)));
+        assertThrows(InvalidQueryException.class, () -> InteractionFilter.parse(null, null, "agent\u0000"));
+    }
+
+    @Test
+    void pathIdsHaveAtMostSixtyFourPrintableCharacters() {
+        assertEquals("x".repeat(64), Ids.checkPath("x".repeat(64), "id"));
+        for (String bad : new String[] {null, "", "x".repeat(65), "a\nb", "nul\u0000"}) {
+            assertEquals("invalid-id", assertThrows(InvalidIdException.class, () -> Ids.checkPath(bad, "id")).type());
         }
     }
 }
