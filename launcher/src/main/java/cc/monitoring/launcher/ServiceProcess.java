@@ -50,6 +50,9 @@ public final class ServiceProcess implements StackComponent {
         env.put("DB_USERNAME", dbUser);
         env.put("DB_PASSWORD", dbPassword);
         env.put("OIDC_AUTH_SERVER_URL", oidcServerUrl);
+        // the local stack and the system tests run the built-in phone simulator: an explicit choice, as a
+        // production build of telephony-gateway has no default provider
+        env.put("TELEPHONY_PROVIDER", "simulated");
         return env;
     }
 

@@ -9,6 +9,8 @@ import cc.monitoring.telephony.api.Representations.PlaceCall;
 import cc.monitoring.telephony.domain.CallState;
 import cc.monitoring.telephony.domain.EndedBy;
 import cc.monitoring.telephony.domain.InvalidCallException;
+import cc.monitoring.telephony.domain.InvalidIdException;
+import cc.monitoring.telephony.domain.Paging;
 import cc.monitoring.telephony.domain.NewCall;
 import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.service.CallService;
@@ -29,14 +31,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.List;
 import java.util.Locale;
 
-/** Calls of the caller's tenant: placed and hung up in the simulated network, inspected on any provider. */
+/**
+ * Calls of the caller's tenant: placed and hung up in the simulated network by the phone simulator
+ * (OPERATE_SIMULATOR), inspected on any provider by those who may (B07, see {@code CallAccess}).
+ */
 @Path("/api/telephony/calls")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CallResource {
-
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final CallService service;
     private final CurrentCaller caller;
@@ -47,7 +50,7 @@ public class CallResource {
     }
 
     @POST
-    @Operation(summary = "Place a simulated call between a customer and an agent; publishes call-started")
+    @Operation(summary = "Place a simulated call between a customer and an agent; publishes call-started (OPERATE_SIMULATOR)")
     public Response place(PlaceCall body, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (body == null) {
             throw new InvalidCallException("A call needs flowId, agentId and customerNumber");
@@ -60,30 +63,29 @@ public class CallResource {
 
     @POST
     @Path("{callId}/hangup")
-    @Operation(summary = "The agent or the customer hangs up the simulated call; publishes call-ended")
+    @Operation(summary = "The agent or the customer hangs up the simulated call; publishes call-ended (OPERATE_SIMULATOR)")
     public Response hangUp(@PathParam("callId") String callId, HangUp body) {
-        service.hangUp(caller.get(), callId, endedBy(body));
+        service.hangUp(caller.get(), InvalidIdException.check("callId", callId), endedBy(body));
         return Response.accepted().build();
     }
 
     @GET
     @Path("{callId}")
-    @Operation(summary = "A call with its participants and monitor legs")
+    @Operation(summary = "A call with its participants and the monitor legs the caller may see (B07)")
     public CallBody get(@PathParam("callId") String callId) {
-        CallEntity call = service.call(caller.get(), callId);
-        return CallBody.of(call, service.legsOf(call));
+        CallService.CallView view = service.view(caller.get(), InvalidIdException.check("callId", callId));
+        return CallBody.of(view.call(), view.legs());
     }
 
     @GET
-    @Operation(summary = "Calls of the tenant, newest first, optionally by state (ACTIVE, ENDED)")
+    @Operation(summary = "Calls the caller may see, newest first, optionally by state (ACTIVE, ENDED)")
     public PageOf<CallSummary> list(@QueryParam("state") String state,
-                                    @QueryParam("page") @DefaultValue("0") int page,
-                                    @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidCallException("page counts from 0; size is between 1 and " + MAX_PAGE_SIZE);
-        }
-        PageOf<CallEntity> found = service.list(caller.get(), state(state), page, size);
-        return new PageOf<>(found.items().stream().map(CallSummary::of).toList(), page, size, found.total());
+                                    @QueryParam("page") @DefaultValue("0") String page,
+                                    @QueryParam("size") @DefaultValue("50") String size) {
+        Paging paging = Paging.of(page, size);
+        PageOf<CallEntity> found = service.list(caller.get(), state(state), paging.page(), paging.size());
+        return new PageOf<>(found.items().stream().map(CallSummary::of).toList(), paging.page(), paging.size(),
+                found.total());
     }
 
     private static EndedBy endedBy(HangUp body) {

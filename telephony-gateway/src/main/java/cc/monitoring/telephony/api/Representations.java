@@ -3,10 +3,10 @@ package cc.monitoring.telephony.api;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.CallState;
 import cc.monitoring.telephony.domain.EndedBy;
-import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.domain.LegState;
 import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.persistence.MonitorLegEntity;
+import cc.monitoring.telephony.provider.simulated.SimulatedBehaviour;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +27,12 @@ final class Representations {
     record Participant(String role, String id, String name, boolean present) {
     }
 
-    record LegBody(String legId, String sessionId, String extensionKind, String extensionAddress, LegState state,
-                   LegMode mode, String reason, Instant createdAt, Instant updatedAt) {
+    /** A monitor leg: shown only to its owner and to audit readers (B07). */
+    record LegBody(String legId, String sessionId, String supervisorId, String extensionKind, String extensionAddress,
+                   LegState state, LegMode mode, String reason, Instant createdAt, Instant updatedAt) {
         static LegBody of(MonitorLegEntity leg) {
-            return new LegBody(leg.legId.toString(), leg.sessionId, leg.extensionKind, leg.extensionAddress, leg.state,
-                    leg.mode, leg.reason, leg.createdAt, leg.updatedAt);
+            return new LegBody(leg.legId.toString(), leg.sessionId, leg.supervisorId, leg.extensionKind,
+                    leg.extensionAddress, leg.state, leg.mode, leg.reason, leg.createdAt, leg.updatedAt);
         }
     }
 
@@ -59,6 +60,7 @@ final class Representations {
     record FailureBody(String failure) {
     }
 
-    record InjectedFailure(String address, LegFailure failure) {
+    /** An injected behaviour of an extension (the field keeps its first name, {@code failure}). */
+    record InjectedFailure(String address, SimulatedBehaviour failure) {
     }
 }

@@ -5,9 +5,10 @@ import cc.monitoring.telephony.api.Representations.FailureBody;
 import cc.monitoring.telephony.api.Representations.InjectedFailure;
 import cc.monitoring.telephony.config.TelephonyConfig;
 import cc.monitoring.telephony.domain.InvalidFailureException;
-import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.domain.SimulatorDisabledException;
+import cc.monitoring.telephony.provider.simulated.SimulatedBehaviour;
 import cc.monitoring.telephony.provider.simulated.SimulatedNetwork;
+import cc.monitoring.telephony.service.CallerPermissions;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,58 +21,63 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/** Makes dialing an extension of the caller's tenant fail in the simulated network (B26 demos and tests). */
+/**
+ * Makes dialing an extension of the caller's tenant fail, ring for ever or refuse mode changes in the
+ * simulated network (B26, B27, B29 demos and tests). Only for the phone simulator (OPERATE_SIMULATOR).
+ */
 @Path("/api/telephony/simulator/failures")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
 
-    private static final Set<LegFailure> INJECTABLE = EnumSet.of(LegFailure.BUSY, LegFailure.NO_ANSWER,
-            LegFailure.UNKNOWN_EXTENSION);
-
     private final SimulatedNetwork network;
     private final CurrentCaller caller;
     private final TelephonyConfig config;
+    private final CallerPermissions permissions;
 
-    public SimulatorResource(SimulatedNetwork network, CurrentCaller caller, TelephonyConfig config) {
+    public SimulatorResource(SimulatedNetwork network, CurrentCaller caller, TelephonyConfig config,
+                             CallerPermissions permissions) {
         this.network = network;
         this.caller = caller;
         this.config = config;
+        this.permissions = permissions;
     }
 
     @GET
+    @Operation(summary = "The behaviours injected in the caller's tenant (OPERATE_SIMULATOR)")
     public List<InjectedFailure> list() {
-        requireSimulator();
-        return network.failures(caller.get().tenantId()).entrySet().stream()
+        requireOperator();
+        return network.injected(caller.get().tenantId()).entrySet().stream()
                 .map(e -> new InjectedFailure(e.getKey(), e.getValue())).toList();
     }
 
     @PUT
     @Path("{address}")
-    @Operation(summary = "Dialing this extension fails from now on: BUSY, NO_ANSWER or UNKNOWN_EXTENSION")
+    @Operation(summary = "Dialing this extension behaves so from now on: BUSY, NO_ANSWER, UNKNOWN_EXTENSION, "
+            + "RING_FOREVER or REFUSE_MODE_CHANGE (OPERATE_SIMULATOR)")
     public InjectedFailure inject(@PathParam("address") String address, FailureBody body) {
-        requireSimulator();
-        LegFailure failure = failure(body);
-        network.injectFailure(caller.get().tenantId(), address(address), failure);
-        return new InjectedFailure(address(address), failure);
+        requireOperator();
+        SimulatedBehaviour behaviour = behaviour(body);
+        network.inject(caller.get().tenantId(), address(address), behaviour);
+        return new InjectedFailure(address(address), behaviour);
     }
 
     @DELETE
     @Path("{address}")
+    @Operation(summary = "Dialing this extension behaves normally again (OPERATE_SIMULATOR)")
     public Response clear(@PathParam("address") String address) {
-        requireSimulator();
-        network.clearFailure(caller.get().tenantId(), address(address));
+        requireOperator();
+        network.clear(caller.get().tenantId(), address(address));
         return Response.noContent().build();
     }
 
-    private void requireSimulator() {
-        if (config.provider() != TelephonyConfig.ProviderKind.simulated) {
+    private void requireOperator() {
+        permissions.requireSimulatorOperator(caller.get());
+        if (!TelephonyConfig.isSimulated(config)) {
             throw new SimulatorDisabledException();
         }
     }
@@ -83,16 +89,13 @@ public class SimulatorResource {
         return address.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static LegFailure failure(FailureBody body) {
+    private static SimulatedBehaviour behaviour(FailureBody body) {
         String name = body == null ? null : body.failure();
         try {
-            LegFailure failure = LegFailure.valueOf(String.valueOf(name).trim().toUpperCase(Locale.ROOT));
-            if (INJECTABLE.contains(failure)) {
-                return failure;
-            }
+            return SimulatedBehaviour.valueOf(String.valueOf(name).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            // refused below
+            throw new InvalidFailureException(
+                    "'failure' is BUSY, NO_ANSWER, UNKNOWN_EXTENSION, RING_FOREVER or REFUSE_MODE_CHANGE");
         }
-        throw new InvalidFailureException("'failure' is BUSY, NO_ANSWER or UNKNOWN_EXTENSION");
     }
 }

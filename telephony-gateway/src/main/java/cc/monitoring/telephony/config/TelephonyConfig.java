@@ -10,9 +10,17 @@ import java.util.Optional;
 @ConfigMapping(prefix = "telephony")
 public interface TelephonyConfig {
 
-    /** {@code simulated} (the default, in-memory) or {@code twilio}. */
-    @WithDefault("simulated")
-    ProviderKind provider();
+    /**
+     * {@code simulated} (in-memory) or {@code twilio}. No default in a production build: a gateway that
+     * silently ran the simulator would leave supervisors monitoring nothing. {@code %dev} and {@code %test}
+     * default to simulated; use {@link ProviderKind#required} to read it.
+     */
+    Optional<ProviderKind> provider();
+
+    /** Whether the gateway drives the built-in simulated network. */
+    static boolean isSimulated(TelephonyConfig config) {
+        return config.provider().orElse(null) == ProviderKind.simulated;
+    }
 
     Simulator simulator();
 
@@ -23,7 +31,15 @@ public interface TelephonyConfig {
     int dispatchLanes();
 
     enum ProviderKind {
-        simulated, twilio
+        simulated, twilio;
+
+        /** The configured provider; a clear start-up failure when none is configured. */
+        public static ProviderKind required(Optional<ProviderKind> configured) {
+            return configured.orElseThrow(() -> new IllegalStateException(
+                    "No telephony provider configured: set TELEPHONY_PROVIDER (telephony.provider) to 'twilio' for"
+                            + " the real phone network, or to 'simulated' for the built-in simulator (local stack,"
+                            + " demos, system tests). A production build has no default."));
+        }
     }
 
     interface Simulator {

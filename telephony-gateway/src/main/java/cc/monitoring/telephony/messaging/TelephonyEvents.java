@@ -41,6 +41,15 @@ public class TelephonyEvents {
                 leg.legId.toString(), leg.mode, leg.reason, Instant.now()));
     }
 
+    /**
+     * monitor-leg-mode-refused (B29): the mode the leg keeps (null for a leg that is not connected) and
+     * why ({@code LEG_NOT_CONNECTED}, {@code CALL_ENDED}, {@code PROVIDER_ERROR}). The leg itself is unchanged.
+     */
+    public void modeRefused(MonitorLegEntity leg, String reason) {
+        publish(EventTypes.MONITOR_LEG_MODE_REFUSED, leg.tenantId, leg.callId, new MonitorLegEvent(leg.tenantId,
+                leg.callId, leg.sessionId, leg.legId.toString(), leg.mode, reason, Instant.now()));
+    }
+
     /** A command about a leg the gateway does not know in this tenant: CALL_NOT_FOUND, no leg. */
     public void noSuchLeg(String tenantId, String callId, String sessionId, String reason) {
         publish(EventTypes.MONITOR_LEG_FAILED, tenantId, callId,

@@ -27,6 +27,19 @@ public class CallRepository implements PanacheRepositoryBase<CallEntity, String>
                 .firstResultOptional();
     }
 
+    /** The tenant's calls on which {@code supervisorId} has (or had) a monitor leg (B07). */
+    public PanacheQuery<CallEntity> listingWithLegOf(String tenantId, String supervisorId, CallState state, int page,
+                                                     int size) {
+        String ownLeg = "exists (select 1 from MonitorLegEntity l where l.tenantId = c.tenantId and l.callId = c.callId"
+                + " and l.supervisorId = ?2)";
+        PanacheQuery<CallEntity> query = state == null
+                ? find("from CallEntity c where c.tenantId = ?1 and " + ownLeg + " order by c.startedAt desc, c.callId",
+                        tenantId, supervisorId)
+                : find("from CallEntity c where c.tenantId = ?1 and " + ownLeg
+                        + " and c.state = ?3 order by c.startedAt desc, c.callId", tenantId, supervisorId, state);
+        return query.page(Page.of(page, size));
+    }
+
     public PanacheQuery<CallEntity> listing(String tenantId, CallState state, int page, int size) {
         PanacheQuery<CallEntity> query = state == null
                 ? find("tenantId = ?1 order by startedAt desc, callId", tenantId)

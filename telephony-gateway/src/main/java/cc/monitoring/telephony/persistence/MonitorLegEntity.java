@@ -31,6 +31,10 @@ public class MonitorLegEntity extends PanacheEntityBase {
     @Column(name = "session_id", nullable = false)
     public String sessionId;
 
+    /** The supervisor who owns the leg (B07); null for legs dialed before owners were recorded. */
+    @Column(name = "supervisor_id")
+    public String supervisorId;
+
     @Column(name = "extension_kind")
     public String extensionKind;
 

@@ -38,9 +38,10 @@ public class MonitorLegRepository implements PanacheRepositoryBase<MonitorLegEnt
     public boolean insertIfNewSession(MonitorLegEntity leg) {
         int inserted = getEntityManager().createNativeQuery("""
                         insert into monitor_leg (leg_id, tenant_id, call_id, session_id, extension_kind,
-                                                 extension_address, state, mode, reason, created_at, updated_at)
+                                                 extension_address, state, mode, reason, supervisor_id,
+                                                 created_at, updated_at)
                         values (?1, ?2, ?3, ?4, cast(?5 as varchar), ?6, ?7, cast(?8 as varchar),
-                                cast(?9 as varchar), now(), now())
+                                cast(?9 as varchar), cast(?10 as varchar), now(), now())
                         on conflict (tenant_id, session_id) do nothing""")
                 .setParameter(1, leg.legId)
                 .setParameter(2, leg.tenantId)
@@ -51,6 +52,7 @@ public class MonitorLegRepository implements PanacheRepositoryBase<MonitorLegEnt
                 .setParameter(7, leg.state.name())
                 .setParameter(8, leg.mode == null ? null : leg.mode.name())
                 .setParameter(9, leg.reason)
+                .setParameter(10, leg.supervisorId)
                 .executeUpdate();
         return inserted == 1;
     }

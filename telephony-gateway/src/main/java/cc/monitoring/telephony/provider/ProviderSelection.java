@@ -12,7 +12,11 @@ import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** Picks the provider by {@code telephony.provider}: the simulated network (default) or Twilio. */
+/**
+ * Picks the provider by {@code telephony.provider}: the simulated network or Twilio. The provider is made
+ * at start-up (the gateway listens to it then), so a production build without {@code TELEPHONY_PROVIDER}
+ * fails to start, naming the variable.
+ */
 @ApplicationScoped
 public class ProviderSelection {
 
@@ -31,7 +35,7 @@ public class ProviderSelection {
     @Produces
     @Singleton
     TelephonyProvider provider(TelephonyConfig config, SimulatedNetwork network) {
-        return switch (config.provider()) {
+        return switch (TelephonyConfig.ProviderKind.required(config.provider())) {
             case simulated -> new SimulatedProvider(network);
             case twilio -> new TwilioProvider(
                     config.twilio().accountSid().orElse(null),

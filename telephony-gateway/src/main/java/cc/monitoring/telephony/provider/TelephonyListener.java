@@ -4,6 +4,7 @@ import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.EndedBy;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
+import cc.monitoring.telephony.domain.ModeRefusal;
 
 /**
  * What a provider reports back to the gateway. Called from the provider's own threads; a report
@@ -19,7 +20,11 @@ public interface TelephonyListener {
 
     void legFailed(String legId, LegFailure failure);
 
+    /** The provider confirmed the leg's new mode (B29): only now is it the leg's mode. */
     void legModeChanged(String legId, LegMode mode);
+
+    /** The provider refused, or could not carry out, a mode change; the leg keeps its mode (B29). */
+    void legModeRefused(String legId, ModeRefusal reason);
 
     void legEnded(String legId, LegEndReason reason);
 

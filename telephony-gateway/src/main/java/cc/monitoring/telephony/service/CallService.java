@@ -3,6 +3,7 @@ package cc.monitoring.telephony.service;
 import cc.monitoring.kit.api.PageOf;
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.telephony.config.TelephonyConfig;
+import cc.monitoring.telephony.domain.CallAccess;
 import cc.monitoring.telephony.domain.CallEndedException;
 import cc.monitoring.telephony.domain.CallNotFoundException;
 import cc.monitoring.telephony.domain.CallState;
@@ -36,9 +37,12 @@ public class CallService {
     private final TelephonyEvents events;
     private final SimulatedNetwork network;
     private final TelephonyConfig config;
+    private final CallerPermissions permissions;
 
     public CallService(CallRepository calls, MonitorLegRepository legs, MonitorLegService legService,
-                       TelephonyEvents events, SimulatedNetwork network, TelephonyConfig config) {
+                       TelephonyEvents events, SimulatedNetwork network, TelephonyConfig config,
+                       CallerPermissions permissions) {
+        this.permissions = permissions;
         this.calls = calls;
         this.legs = legs;
         this.legService = legService;
@@ -49,6 +53,7 @@ public class CallService {
 
     /** A customer and an agent start talking on a flow; announced as call-started. */
     public CallEntity place(Caller caller, NewCall data) {
+        permissions.requireSimulatorOperator(caller);
         requireSimulator();
         CallEntity call = new CallEntity();
         call.callId = UUID.randomUUID().toString();
@@ -68,8 +73,9 @@ public class CallService {
 
     /** The agent or the customer hangs up; the network reports the end, which is then announced. */
     public void hangUp(Caller caller, String callId, EndedBy endedBy) {
+        permissions.requireSimulatorOperator(caller);
         requireSimulator();
-        CallEntity call = call(caller, callId);
+        CallEntity call = ofTenant(caller, callId);
         if (call.state == CallState.ENDED) {
             throw new CallEndedException(callId);
         }
@@ -81,20 +87,36 @@ public class CallService {
         }
     }
 
-    public CallEntity call(Caller caller, String callId) {
-        if (callId == null || callId.length() > 64) {
-            throw new CallNotFoundException(String.valueOf(callId));
+    /**
+     * A call with the monitor legs the caller may see (B07). A monitor sees only calls they have a leg
+     * on: any other call is not found for them, as is another tenant's (B06).
+     */
+    public CallView view(Caller caller, String callId) {
+        CallAccess access = permissions.callAccess(caller);
+        CallEntity call = ofTenant(caller, callId);
+        List<MonitorLegEntity> shown = legs.ofCall(call.tenantId, call.callId).stream()
+                .filter(leg -> access.showsLeg(leg.supervisorId)).toList();
+        if (!access.allCalls() && shown.isEmpty()) {
+            throw new CallNotFoundException(callId);
         }
-        return calls.ofTenant(caller.tenantId(), callId).orElseThrow(() -> new CallNotFoundException(callId));
+        return new CallView(call, shown);
     }
 
-    public List<MonitorLegEntity> legsOf(CallEntity call) {
-        return legs.ofCall(call.tenantId, call.callId);
-    }
-
+    /** The calls the caller may see (B07), newest first. */
     public PageOf<CallEntity> list(Caller caller, CallState state, int page, int size) {
-        var query = calls.listing(caller.tenantId(), state, page, size);
+        CallAccess access = permissions.callAccess(caller);
+        var query = access.allCalls()
+                ? calls.listing(caller.tenantId(), state, page, size)
+                : calls.listingWithLegOf(caller.tenantId(), caller.userId(), state, page, size);
         return new PageOf<>(query.list(), page, size, query.count());
+    }
+
+    /** A call and the monitor legs its viewer may see. */
+    public record CallView(CallEntity call, List<MonitorLegEntity> legs) {
+    }
+
+    private CallEntity ofTenant(Caller caller, String callId) {
+        return calls.ofTenant(caller.tenantId(), callId).orElseThrow(() -> new CallNotFoundException(callId));
     }
 
     /** The provider reports that a call ended: its open legs end (B25), then the call. */
@@ -111,7 +133,7 @@ public class CallService {
     }
 
     private void requireSimulator() {
-        if (config.provider() != TelephonyConfig.ProviderKind.simulated) {
+        if (!TelephonyConfig.isSimulated(config)) {
             throw new SimulatorDisabledException();
         }
     }

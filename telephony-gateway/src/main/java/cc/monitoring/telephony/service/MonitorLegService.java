@@ -11,6 +11,7 @@ import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.domain.LegState;
 import cc.monitoring.telephony.domain.LegStatus;
+import cc.monitoring.telephony.domain.ModeRefusal;
 import cc.monitoring.telephony.messaging.TelephonyEvents;
 import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.persistence.CallRepository;
@@ -76,6 +77,7 @@ public class MonitorLegService {
         leg.sessionId = Commands.required("sessionId", command.sessionId(), 100);
         leg.extensionAddress = Commands.required("extensionAddress", command.extensionAddress(), 255);
         leg.extensionKind = Commands.optional("extensionKind", command.extensionKind(), 16);
+        leg.supervisorId = Commands.optional("supervisorId", command.supervisorId(), 255);
         Optional<CallEntity> call = calls.ofTenant(tenantId, leg.callId).filter(c -> c.state == CallState.ACTIVE);
         LegStatus status = call.isPresent() ? LegStatus.ringing() : LegStatus.failedAtOnce(LegFailure.CALL_NOT_FOUND);
         leg.state = status.state();
@@ -107,12 +109,20 @@ public class MonitorLegService {
         }
         legOfCommand(tenantId, command.callId(), command.sessionId()).ifPresent(leg -> {
             if (leg.state != LegState.CONNECTED) {
-                LOG.debugf("monitor leg %s is %s; mode not changed", leg.legId, leg.state);
+                // nothing to ask the provider: refused at once, the leg keeps what it has (B29)
+                events.modeRefused(leg, notConnected(leg).name());
                 return;
             }
             LegRef ref = refOf(leg);
             LegMode mode = command.mode();
-            dispatch.afterCommit(leg.callId, () -> provider.setMonitorLegMode(ref, mode));
+            dispatch.afterCommit(leg.callId, () -> {
+                try {
+                    provider.setMonitorLegMode(ref, mode);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "changing the mode of monitor leg %s failed", ref.legId());
+                    modeRefused(ref.legId(), ModeRefusal.PROVIDER_ERROR);
+                }
+            });
         });
     }
 
@@ -168,8 +178,21 @@ public class MonitorLegService {
         locked(legId).ifPresent(leg -> change(leg, s -> s.failed(failure), EventTypes.MONITOR_LEG_FAILED));
     }
 
+    /** The provider confirmed the mode: only now is it the leg's mode, and announced (B29). */
     public void modeChanged(String legId, LegMode mode) {
         locked(legId).ifPresent(leg -> change(leg, s -> s.modeChanged(mode), EventTypes.MONITOR_LEG_MODE_CHANGED));
+    }
+
+    /** The provider refused a mode change: the leg keeps its mode, and the refusal is announced (B29). */
+    public void modeRefused(String legId, ModeRefusal reason) {
+        locked(legId).ifPresent(leg -> events.modeRefused(leg, reason.name()));
+    }
+
+    /** Why a leg that is not connected cannot change its mode. */
+    private ModeRefusal notConnected(MonitorLegEntity leg) {
+        boolean callEnded = LegEndReason.CALL_ENDED.name().equals(leg.reason)
+                || calls.ofTenant(leg.tenantId, leg.callId).map(c -> c.state == CallState.ENDED).orElse(true);
+        return callEnded ? ModeRefusal.CALL_ENDED : ModeRefusal.LEG_NOT_CONNECTED;
     }
 
     public void ended(String legId, LegEndReason reason) {

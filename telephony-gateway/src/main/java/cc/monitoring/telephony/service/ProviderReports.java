@@ -4,6 +4,7 @@ import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.EndedBy;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
+import cc.monitoring.telephony.domain.ModeRefusal;
 import cc.monitoring.telephony.provider.TelephonyListener;
 import cc.monitoring.telephony.provider.TelephonyProvider;
 import io.quarkus.runtime.StartupEvent;
@@ -46,6 +47,11 @@ public class ProviderReports implements TelephonyListener {
     @Override
     public void legModeChanged(String legId, LegMode mode) {
         legs.modeChanged(legId, mode);
+    }
+
+    @Override
+    public void legModeRefused(String legId, ModeRefusal reason) {
+        legs.modeRefused(legId, reason);
     }
 
     @Override

@@ -50,7 +50,7 @@ public class SimulatorRecovery {
 
     /** After {@link ProviderReports} started listening (default priority), so redials are reported. */
     void restore(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 1000) StartupEvent ignored) {
-        if (config.provider() != TelephonyConfig.ProviderKind.simulated) {
+        if (!TelephonyConfig.isSimulated(config)) {
             return;
         }
         List<DialRequest> redials = new ArrayList<>();

@@ -95,8 +95,8 @@ class CallsTest {
         String callId = tenant.placeCall();
         String connected = tenant.connectedLeg(callId);
         String ringing = Tenant.session();
-        tenant.dial(callId, ringing, "sip:noanswer@pbx.example.com");
-        await().atMost(Tenant.WAIT).until(() -> "RINGING".equals(tenant.api().get("/api/telephony/calls/{id}", callId)
+        tenant.dial(callId, ringing, "sip:ring-forever@pbx.example.com");  // rings until the call ends: no timer to race
+        await().atMost(Tenant.WAIT).until(() -> "RINGING".equals(tenant.audit().get("/api/telephony/calls/{id}", callId)
                 .then().extract().path("monitorLegs.find { it.sessionId == '" + ringing + "' }.state")));
 
         tenant.hangUp(callId, "CUSTOMER");
@@ -108,7 +108,7 @@ class CallsTest {
         assertEquals("CALL_ENDED", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, connected).reason());
         assertEquals("CALL_ENDED", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, ringing).reason());
 
-        tenant.api().get("/api/telephony/calls/{id}", callId).then()
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then()
                 .body("state", equalTo("ENDED"))
                 .body("endedBy", equalTo("CUSTOMER"))
                 .body("participants.present", equalTo(List.of(false, false)))
@@ -151,13 +151,39 @@ class CallsTest {
                 400, "invalid-call");
         expectProblem(tenant.api().get("/api/telephony/calls?state=RINGING"), 400, "invalid-call");
         expectProblem(tenant.api().get("/api/telephony/calls?size=0"), 400, "invalid-call");
-        expectProblem(tenant.api().get("/api/telephony/calls/{id}", "x".repeat(300)), 404, "call-not-found");
+        expectProblem(tenant.api().get("/api/telephony/calls/{id}", "x".repeat(300)), 400, "invalid-id");
         expectProblem(tenant.api().body(Map.of("failure", "EXPLODED"))
                 .put("/api/telephony/simulator/failures/{a}", "sip:x@pbx.example.com"), 400, "invalid-failure");
         expectProblem(tenant.api().contentType("text/plain").body("hello").post("/api/telephony/calls"),
                 415, "unsupported-media-type");
         expectProblem(given().body(Map.of("flowId", "f")).contentType("application/json").post("/api/telephony/calls"),
                 401, "unauthenticated");
+        tenant.api().get("/api/telephony/calls/{id}", callId).then().statusCode(200).body("state", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void everyIdPageAndBodyIsBoundedWithAProblemNeverA500() {
+        Tenant tenant = new Tenant();
+        String callId = tenant.placeCall();
+
+        for (String query : java.util.List.of("page=2147483647", "page=99999999", "page=5001&size=200", "page=-1",
+                "size=201", "size=0", "page=abc", "size=1e3", "page=99999999999999999999")) {
+            expectProblem(tenant.api().get("/api/telephony/calls?" + query), 400, "invalid-call");
+            expectProblem(tenant.audit().get("/api/telephony/calls?" + query), 400, "invalid-call");
+        }
+        tenant.api().get("/api/telephony/calls?page=5000&size=200").then().statusCode(200).body("items.size()", equalTo(0));
+        String longId = "c".repeat(65);
+        expectProblem(tenant.audit().get("/api/telephony/calls/{id}", longId), 400, "invalid-id");
+        expectProblem(tenant.api().body(Map.of("by", "AGENT")).post("/api/telephony/calls/{id}/hangup", longId),
+                400, "invalid-id");
+        expectProblem(tenant.audit().get("/api/telephony/calls/{id}", "c".repeat(64)), 404, "call-not-found");
+        expectProblem(tenant.api().body(Map.of("failure", "BUSY"))
+                .put("/api/telephony/simulator/failures/{a}", "a".repeat(256)), 400, "invalid-failure");
+        expectProblem(tenant.api().body(Map.of("flowId", "f", "agentId", "a".repeat(256), "customerNumber", "+14155550100"))
+                .post("/api/telephony/calls"), 400, "invalid-call");
+        // above the kit's limit (256 KiB), refused from its Content-Length before the body is read
+        expectProblem(tenant.api().body("{\"flowId\": \"" + "x".repeat(512 * 1024) + "\"}").post("/api/telephony/calls"),
+                413, "payload-too-large");
         tenant.api().get("/api/telephony/calls/{id}", callId).then().statusCode(200).body("state", equalTo("ACTIVE"));
     }
 

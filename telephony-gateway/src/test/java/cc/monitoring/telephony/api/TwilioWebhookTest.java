@@ -29,7 +29,7 @@ class TwilioWebhookTest {
         Tenant tenant = new Tenant();
         String callId = tenant.placeCall();
         String session = tenant.connectedLeg(callId);
-        String legId = tenant.api().get("/api/telephony/calls/{id}", callId).then().extract().path("monitorLegs[0].legId");
+        String legId = tenant.audit().get("/api/telephony/calls/{id}", callId).then().extract().path("monitorLegs[0].legId");
 
         // the supervisor's phone hangs up: Twilio reports the participant's call completed
         String path = "/api/telephony/twilio/participant-status?legId=" + legId;
@@ -38,7 +38,7 @@ class TwilioWebhookTest {
                 .post(path).then().statusCode(204);
 
         assertEquals("HUNG_UP", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, session).reason());
-        tenant.api().get("/api/telephony/calls/{id}", callId).then().body("state", equalTo("ACTIVE"));
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then().body("state", equalTo("ACTIVE"));
     }
 
     @Test

@@ -8,6 +8,8 @@ import cc.monitoring.contracts.telephony.DialMonitorLeg;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.telephony.Tenant;
+import cc.monitoring.telephony.provider.simulated.SimulatedNetwork;
+import jakarta.inject.Inject;
 import cc.monitoring.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Commands on telephony-commands, as monitoring-service sends them, against the real broker and database. */
 @QuarkusTest
 class MonitorLegCommandsTest {
+
+    @Inject
+    SimulatedNetwork network;
 
     private static final Duration ANSWER_DELAY = Duration.ofMillis(300);
     private static final Duration QUIET = Duration.ofSeconds(1);
@@ -58,7 +64,7 @@ class MonitorLegCommandsTest {
         assertNull(connected.reason());
         assertTrue(!connected.at().isBefore(sent.plus(ANSWER_DELAY)), "the leg rang for the answer delay first");
 
-        tenant.api().get("/api/telephony/calls/{id}", callId).then().statusCode(200)
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then().statusCode(200)
                 .body("monitorLegs", hasSize(1))
                 .body("monitorLegs[0].legId", equalTo(connected.legId()))
                 .body("monitorLegs[0].sessionId", equalTo(session))
@@ -77,7 +83,7 @@ class MonitorLegCommandsTest {
         tenant.setMode(callId, session, LegMode.COACHING);
         tenant.kafka.awaitRecord(Topics.TELEPHONY_EVENTS, tenant.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, session)
                 .and(r -> r.value().contains("\"COACHING\"")), Tenant.WAIT);
-        tenant.api().get("/api/telephony/calls/{id}", callId).then().body("monitorLegs[0].mode", equalTo("COACHING"));
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then().body("monitorLegs[0].mode", equalTo("COACHING"));
     }
 
     @Test
@@ -92,7 +98,7 @@ class MonitorLegCommandsTest {
         assertEquals("HUNG_UP", ended.reason());
 
         tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, tenant.callEvent(EventTypes.CALL_ENDED, callId), QUIET);
-        tenant.api().get("/api/telephony/calls/{id}", callId).then().statusCode(200)
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then().statusCode(200)
                 .body("state", equalTo("ACTIVE"))
                 .body("participants.present", equalTo(List.of(true, true)))
                 .body("monitorLegs.find { it.sessionId == '" + leaving + "' }.state", equalTo("ENDED"))
@@ -104,13 +110,93 @@ class MonitorLegCommandsTest {
         Tenant tenant = new Tenant();
         String callId = tenant.placeCall();
         String session = Tenant.session();
-        // rings until the no-answer timeout (1 s in tests): long enough to be hung up while ringing
-        tenant.dial(callId, session, "sip:noanswer@pbx.example.com");
+        String address = "sip:desk-" + session + "@pbx.example.com";
+        // rings until told: no no-answer timer for the hang-up to race, however loaded the machine is
+        tenant.injectFailure(address, "RING_FOREVER");
+        tenant.dial(callId, session, address);
+        await().atMost(Tenant.WAIT).until(() -> "RINGING".equals(legState(tenant, callId, session)));
+        String legId = tenant.legId(callId, session);
+
         tenant.hangUpLeg(callId, session);
 
         assertEquals("HUNG_UP", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, session).reason());
+        network.answerNow(callId, legId); // the supervisor's phone picks up too late: nothing connects
+        assertTrue(network.conference(callId).orElseThrow().monitorLegs().isEmpty(), "the leg left the conference");
         tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, tenant.legEvent(EventTypes.MONITOR_LEG_FAILED, callId, session)
                 .or(tenant.legEvent(EventTypes.MONITOR_LEG_CONNECTED, callId, session)), QUIET);
+        assertEquals("ENDED", legState(tenant, callId, session));
+    }
+
+    @Test
+    void B29_modeChangeIsConfirmedByTheProvider() {
+        Tenant tenant = new Tenant();
+        String callId = tenant.placeCall();
+        String session = tenant.connectedLeg(callId);
+        String legId = tenant.legId(callId, session);
+
+        tenant.setMode(callId, session, LegMode.UNMUTED);
+
+        MonitorLegEvent changed = tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, session);
+        assertEquals(LegMode.UNMUTED, changed.mode());
+        assertEquals(legId, changed.legId());
+        // announced only once the provider carried it out: the provider's conference has the leg unmuted
+        assertEquals(new SimulatedNetwork.LegView(true, LegMode.UNMUTED),
+                network.conference(callId).orElseThrow().monitorLegs().get(legId));
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then().body("monitorLegs[0].mode", equalTo("UNMUTED"));
+        tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS,
+                tenant.legEvent(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, session), QUIET);
+    }
+
+    @Test
+    void B29_refusedModeChangeIsReported() {
+        Tenant tenant = new Tenant();
+        String callId = tenant.placeCall();
+        String session = Tenant.session();
+        String address = "sip:desk-" + session + "@pbx.example.com";
+        tenant.dial(callId, session, address);
+        tenant.awaitLeg(EventTypes.MONITOR_LEG_CONNECTED, callId, session);
+        String legId = tenant.legId(callId, session);
+        tenant.injectFailure(address, "REFUSE_MODE_CHANGE"); // the provider answers the next change with an error
+
+        tenant.setMode(callId, session, LegMode.UNMUTED);
+
+        MonitorLegEvent refused = tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, session);
+        assertEquals(LegMode.MUTED, refused.mode(), "the mode the leg keeps");
+        assertEquals("PROVIDER_ERROR", refused.reason());
+        assertEquals(legId, refused.legId());
+        tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS,
+                tenant.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, session), QUIET);
+        assertEquals(LegMode.MUTED, network.conference(callId).orElseThrow().monitorLegs().get(legId).mode());
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then()
+                .body("monitorLegs[0].state", equalTo("CONNECTED"))
+                .body("monitorLegs[0].mode", equalTo("MUTED"))
+                .body("monitorLegs[0].reason", equalTo(null));
+    }
+
+    @Test
+    void B29_aModeChangeOfALegThatIsNotConnectedOrWhoseCallEndedIsRefused() {
+        Tenant tenant = new Tenant();
+        String callId = tenant.placeCall();
+        String ringing = Tenant.session();
+        tenant.dial(callId, ringing, "sip:ring-forever-" + ringing + "@pbx.example.com");
+        await().atMost(Tenant.WAIT).until(() -> "RINGING".equals(legState(tenant, callId, ringing)));
+        tenant.setMode(callId, ringing, LegMode.UNMUTED);
+        MonitorLegEvent notConnected = tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, ringing);
+        assertEquals("LEG_NOT_CONNECTED", notConnected.reason());
+        assertNull(notConnected.mode(), "a leg that is not connected has no mode");
+
+        String connected = tenant.connectedLeg(callId);
+        tenant.hangUp(callId, "CUSTOMER");
+        tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, connected);
+        tenant.setMode(callId, connected, LegMode.COACHING);
+        assertEquals("CALL_ENDED", tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, connected).reason());
+        tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, tenant.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, ringing)
+                .or(tenant.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, connected)), QUIET);
+    }
+
+    private static String legState(Tenant tenant, String callId, String session) {
+        return tenant.audit().get("/api/telephony/calls/{id}", callId).then().statusCode(200)
+                .extract().path("monitorLegs.find { it.sessionId == '" + session + "' }.state");
     }
 
     @ParameterizedTest
@@ -126,7 +212,7 @@ class MonitorLegCommandsTest {
         MonitorLegEvent failed = tenant.awaitLeg(EventTypes.MONITOR_LEG_FAILED, callId, session);
         assertEquals(failure, failed.reason());
         assertNull(failed.mode());
-        tenant.api().get("/api/telephony/calls/{id}", callId).then()
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then()
                 .body("state", equalTo("ACTIVE"))
                 .body("monitorLegs[0].state", equalTo("FAILED"))
                 .body("monitorLegs[0].reason", equalTo(failure));
@@ -167,7 +253,7 @@ class MonitorLegCommandsTest {
 
         owner.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, owner.legEvent(EventTypes.MONITOR_LEG_ENDED, callId, ownersSession)
                 .or(owner.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, ownersSession)), QUIET);
-        owner.api().get("/api/telephony/calls/{id}", callId).then()
+        owner.audit().get("/api/telephony/calls/{id}", callId).then()
                 .body("state", equalTo("ACTIVE"))
                 .body("monitorLegs", hasSize(1))
                 .body("monitorLegs[0].state", equalTo("CONNECTED"))
@@ -191,7 +277,7 @@ class MonitorLegCommandsTest {
         long connected = tenant.kafka.readAll(Topics.TELEPHONY_EVENTS).stream()
                 .filter(tenant.legEvent(EventTypes.MONITOR_LEG_CONNECTED, callId, session)).count();
         assertEquals(1, connected);
-        tenant.api().get("/api/telephony/calls/{id}", callId).then().body("monitorLegs", hasSize(2));
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then().body("monitorLegs", hasSize(2));
     }
 
     @Test
@@ -211,7 +297,7 @@ class MonitorLegCommandsTest {
         ConsumerRecord<String, String> refused = tenant.kafka.awaitRecord(Topics.deadLetter(Topics.TELEPHONY_COMMANDS),
                 r -> r.value().contains(noSession.id()), Tenant.WAIT);
         assertTrue(TopicReader.header(refused, "dlq-reason").contains("sessionId is required"));
-        tenant.api().get("/api/telephony/calls/{id}", callId).then()
+        tenant.audit().get("/api/telephony/calls/{id}", callId).then()
                 .body("monitorLegs", hasSize(1))
                 .body("monitorLegs[0].sessionId", equalTo(session));
     }

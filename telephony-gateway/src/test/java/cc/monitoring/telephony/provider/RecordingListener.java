@@ -4,6 +4,7 @@ import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.EndedBy;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
+import cc.monitoring.telephony.domain.ModeRefusal;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +40,11 @@ public final class RecordingListener implements TelephonyListener {
     @Override
     public void legModeChanged(String legId, LegMode mode) {
         reports.add("mode:" + legId + ":" + mode);
+    }
+
+    @Override
+    public void legModeRefused(String legId, ModeRefusal reason) {
+        reports.add("mode-refused:" + legId + ":" + reason);
     }
 
     @Override

@@ -4,6 +4,7 @@ import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.EndedBy;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
+import cc.monitoring.telephony.domain.ModeRefusal;
 import cc.monitoring.telephony.provider.TelephonyListener;
 import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
 
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A telephony platform in memory: calls, each a conference of agent, customer and monitor legs, that
  * behave like a real one, asynchronously. A dialed leg rings for {@code answerDelay} and then answers
- * muted, or fails (busy, no answer after {@code noAnswerTimeout}, unknown extension, no such call).
- * When a call ends, every monitor leg on it ends with it.
+ * muted, or fails (busy, no answer after {@code noAnswerTimeout}, unknown extension, no such call), or
+ * rings until told ({@link SimulatedBehaviour#RING_FOREVER}). A mode change is confirmed (or refused)
+ * asynchronously, like a real provider's (B29). When a call ends, every monitor leg on it ends with it.
  * <p>
  * Everything about one call happens on one lane (a single-threaded scheduler chosen by the call), so
  * the happenings of a call are reported in order and its state needs no locks.
@@ -42,7 +44,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     private final Duration noAnswerTimeout;
     private final ScheduledExecutorService[] lanes;
     private final Map<String, SimCall> calls = new ConcurrentHashMap<>();
-    private final Map<String, LegFailure> injected = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedBehaviour> injected = new ConcurrentHashMap<>();
     private volatile TelephonyListener listener = new Nobody();
 
     public SimulatedNetwork(Duration answerDelay, Duration noAnswerTimeout, int laneCount) {
@@ -78,7 +80,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                             Map<String, LegMode> connectedLegs) {
         SimCall call = new SimCall(tenantId, callRef, agentId, customerNumber);
         connectedLegs.forEach((legId, mode) -> {
-            SimLeg leg = new SimLeg(legId);
+            SimLeg leg = new SimLeg(legId, tenantId, null);
             leg.connected = true;
             leg.mode = mode;
             call.legs.put(legId, leg);
@@ -139,18 +141,18 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     // --- failure injection -------------------------------------------------------------------
 
-    /** From now on, dialing {@code address} for this tenant fails with {@code failure}. */
-    public void injectFailure(String tenantId, String address, LegFailure failure) {
-        injected.put(key(tenantId, address), failure);
+    /** From now on, dialing {@code address} for this tenant behaves so (a failure, ringing for ever, ...). */
+    public void inject(String tenantId, String address, SimulatedBehaviour behaviour) {
+        injected.put(key(tenantId, address), behaviour);
     }
 
-    public void clearFailure(String tenantId, String address) {
+    public void clear(String tenantId, String address) {
         injected.remove(key(tenantId, address));
     }
 
-    /** The failures injected for a tenant, by address. */
-    public Map<String, LegFailure> failures(String tenantId) {
-        Map<String, LegFailure> result = new java.util.TreeMap<>();
+    /** The behaviours injected for a tenant, by address. */
+    public Map<String, SimulatedBehaviour> injected(String tenantId) {
+        Map<String, SimulatedBehaviour> result = new java.util.TreeMap<>();
         String prefix = tenantId + "\n";
         injected.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
@@ -160,10 +162,31 @@ public final class SimulatedNetwork implements AutoCloseable {
         return result;
     }
 
-    /** What dialing {@code address} does: an injected failure, else the demo conventions, else answers. */
-    Optional<LegFailure> failureFor(String tenantId, String address) {
-        LegFailure failure = injected.get(key(tenantId, address));
-        return failure != null ? Optional.of(failure) : FailureConventions.of(address);
+    /** What dialing {@code address} does: an injected behaviour, else the demo conventions, else it answers. */
+    Optional<SimulatedBehaviour> behaviourFor(String tenantId, String address) {
+        if (tenantId == null || address == null) {
+            return Optional.empty();
+        }
+        SimulatedBehaviour behaviour = injected.get(key(tenantId, address));
+        return behaviour != null ? Optional.of(behaviour) : FailureConventions.of(address);
+    }
+
+    /**
+     * The extension of a ringing leg picks up now (tests, demos): the leg connects muted, whatever timer
+     * it was waiting for. Nothing happens if the leg is not ringing any more (hung up, failed, call ended).
+     */
+    public void answerNow(String callRef, String legId) {
+        lane(callRef).execute(() -> {
+            SimCall call = calls.get(callRef);
+            SimLeg leg = call == null ? null : call.legs.get(legId);
+            if (leg == null || leg.connected) {
+                return;
+            }
+            leg.cancelPending();
+            leg.connected = true;
+            leg.mode = LegMode.MUTED;
+            listener.legAnswered(leg.legId);
+        });
     }
 
     private static String key(String tenantId, String address) {
@@ -182,7 +205,7 @@ public final class SimulatedNetwork implements AutoCloseable {
             if (call.legs.containsKey(request.legId())) {
                 return;
             }
-            SimLeg leg = new SimLeg(request.legId());
+            SimLeg leg = new SimLeg(request.legId(), request.tenantId(), request.extensionAddress());
             call.legs.put(leg.legId, leg);
             try {
                 listener.legRinging(leg.legId, "sim-" + leg.legId);
@@ -190,7 +213,11 @@ public final class SimulatedNetwork implements AutoCloseable {
                 // only the provider reference is lost; the leg still rings and answers
                 LOG.warnf("simulated call %s: ringing report failed (%s)", call.ref, e.getMessage());
             }
-            Optional<LegFailure> failure = failureFor(request.tenantId(), request.extensionAddress());
+            Optional<SimulatedBehaviour> behaviour = behaviourFor(request.tenantId(), request.extensionAddress());
+            if (behaviour.isPresent() && behaviour.get() == SimulatedBehaviour.RING_FOREVER) {
+                return; // until hung up, the call ends, or answerNow
+            }
+            Optional<LegFailure> failure = behaviour.flatMap(SimulatedBehaviour::failure);
             if (failure.isEmpty()) {
                 leg.pending = later(call, answerDelay, () -> {
                     leg.connected = true;
@@ -212,15 +239,24 @@ public final class SimulatedNetwork implements AutoCloseable {
         });
     }
 
+    /**
+     * Changes what the call hears from a connected leg and confirms it; a leg that is not connected, a
+     * call that ended, or an extension that refuses mode changes is reported as refused (B29).
+     */
     void setMode(String callRef, String legId, LegMode mode) {
         lane(callRef).execute(() -> {
             SimCall call = calls.get(callRef);
             SimLeg leg = call == null ? null : call.legs.get(legId);
-            if (leg == null || !leg.connected) {
-                return;
+            if (call == null) {
+                listener.legModeRefused(legId, ModeRefusal.CALL_ENDED);
+            } else if (leg == null || !leg.connected) {
+                listener.legModeRefused(legId, ModeRefusal.LEG_NOT_CONNECTED);
+            } else if (behaviourFor(leg.tenantId, leg.address).orElse(null) == SimulatedBehaviour.REFUSE_MODE_CHANGE) {
+                listener.legModeRefused(legId, ModeRefusal.PROVIDER_ERROR);
+            } else {
+                leg.mode = mode;
+                listener.legModeChanged(legId, mode);
             }
-            leg.mode = mode;
-            listener.legModeChanged(legId, mode);
         });
     }
 
@@ -292,12 +328,17 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     private static final class SimLeg {
         final String legId;
+        final String tenantId;
+        /** The dialed extension; null for a leg restored after a restart. */
+        final String address;
         boolean connected;
         LegMode mode;
         ScheduledFuture<?> pending;
 
-        SimLeg(String legId) {
+        SimLeg(String legId, String tenantId, String address) {
             this.legId = legId;
+            this.tenantId = tenantId;
+            this.address = address;
         }
 
         void cancelPending() {
@@ -314,6 +355,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         public void legAnswered(String legId) { }
         public void legFailed(String legId, LegFailure failure) { }
         public void legModeChanged(String legId, LegMode mode) { }
+        public void legModeRefused(String legId, ModeRefusal reason) { }
         public void legEnded(String legId, LegEndReason reason) { }
         public void callEnded(String callRef, EndedBy endedBy) { }
     }

@@ -3,6 +3,7 @@ package cc.monitoring.telephony.provider.twilio;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
+import cc.monitoring.telephony.domain.ModeRefusal;
 import cc.monitoring.telephony.provider.TelephonyListener;
 import cc.monitoring.telephony.provider.TelephonyProvider;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,11 +111,16 @@ public final class TwilioProvider implements TelephonyProvider {
         listener.legFailed(request.legId(), failure);
     }
 
+    /**
+     * Updates the participant; Twilio's answer is the confirmation (B29): 200 reports the new mode, a
+     * 404 (the participant left) or any other refusal, or no answer at all, reports the change refused.
+     */
     @Override
     public void setMonitorLegMode(LegRef leg, LegMode mode) {
         String callSid = callSidOf(leg);
         if (callSid == null) {
             LOG.warnf("no Twilio participant known for monitor leg %s; mode not changed", leg.legId());
+            listener.legModeRefused(leg.legId(), ModeRefusal.LEG_NOT_CONNECTED);
             return;
         }
         Form form = new Form();
@@ -124,23 +130,29 @@ public final class TwilioProvider implements TelephonyProvider {
             case COACHING -> {
                 if (leg.agentLegRef() == null) {
                     LOG.warnf("cannot coach on monitor leg %s: the agent's CallSid is unknown", leg.legId());
+                    listener.legModeRefused(leg.legId(), ModeRefusal.PROVIDER_ERROR);
                     return;
                 }
                 form.add("Muted", "false").add("Coaching", "true").add("CallSidToCoach", leg.agentLegRef());
             }
         }
+        HttpResponse<String> response;
         try {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(participants(leg.callRef(), callSid))
+            response = send(HttpRequest.newBuilder(participants(leg.callRef(), callSid))
                     .POST(HttpRequest.BodyPublishers.ofString(form.encoded()))
                     .header("Content-Type", "application/x-www-form-urlencoded"));
-            if (response.statusCode() == 200) {
-                listener.legModeChanged(leg.legId(), mode);
-            } else {
-                LOG.warnf("Twilio refused the mode of monitor leg %s: %d %s", leg.legId(), response.statusCode(),
-                        response.body());
-            }
         } catch (IOException e) {
             LOG.warnf("changing the mode of monitor leg %s failed: %s", leg.legId(), e.getMessage());
+            listener.legModeRefused(leg.legId(), ModeRefusal.PROVIDER_ERROR);
+            return;
+        }
+        if (response.statusCode() == 200) {
+            listener.legModeChanged(leg.legId(), mode);
+        } else {
+            LOG.warnf("Twilio refused the mode of monitor leg %s: %d %s", leg.legId(), response.statusCode(),
+                    response.body());
+            listener.legModeRefused(leg.legId(),
+                    response.statusCode() == 404 ? ModeRefusal.LEG_NOT_CONNECTED : ModeRefusal.PROVIDER_ERROR);
         }
     }
 

@@ -2,7 +2,6 @@ package cc.monitoring.telephony.provider.simulated;
 
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.EndedBy;
-import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.provider.RecordingListener;
 import cc.monitoring.telephony.provider.TelephonyProvider;
 import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
@@ -22,7 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The simulated telephony network, alone: no Quarkus, no database, real timers. */
+/**
+ * The simulated telephony network, alone: no Quarkus, no database. Real timers, but no test races one:
+ * what must happen before a timer fires uses a leg that rings until told (RING_FOREVER, answerNow), and
+ * {@link SimulatedNetwork#conference} serves as a barrier on the call's lane.
+ */
 class SimulatedNetworkTest {
 
     private static final Duration ANSWER = Duration.ofMillis(80);
@@ -54,30 +57,32 @@ class SimulatedNetworkTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LegFailure.class, names = {"BUSY", "NO_ANSWER", "UNKNOWN_EXTENSION"})
-    void B26_anInjectedFailureFailsTheDialWithThatReason(LegFailure failure) {
-        network.injectFailure(TENANT, "SIP:Sam@pbx.example.com", failure);
+    @EnumSource(value = SimulatedBehaviour.class, names = {"BUSY", "NO_ANSWER", "UNKNOWN_EXTENSION"})
+    void B26_anInjectedFailureFailsTheDialWithThatReason(SimulatedBehaviour failure) {
+        network.inject(TENANT, "SIP:Sam@pbx.example.com", failure);
         provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com"));
         await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("failed:leg-1:" + failure));
         assertFalse(reports.has("answered:leg-1"));
         assertTrue(network.conference("call-1").orElseThrow().monitorLegs().isEmpty());
 
-        network.clearFailure(TENANT, "sip:sam@pbx.example.com");
+        network.clear(TENANT, "sip:sam@pbx.example.com");
         provider.dialMonitorLeg(dial("leg-2", "sip:sam@pbx.example.com"));
         await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("answered:leg-2"));
     }
 
     @ParameterizedTest
     @CsvSource({"sip:busy@demo.example.com,BUSY", "+1415555NOANSWER,NO_ANSWER", "sip:no-answer@x.example.com,NO_ANSWER",
-            "sip:unknown@x.example.com,UNKNOWN_EXTENSION", "invalid-ext,UNKNOWN_EXTENSION"})
-    void B26_demoAddressesFailByConvention(String address, LegFailure failure) {
+            "sip:unknown@x.example.com,UNKNOWN_EXTENSION", "invalid-ext,UNKNOWN_EXTENSION",
+            "sip:ring-forever@x.example.com,RING_FOREVER", "sip:RingForever@x.example.com,RING_FOREVER",
+            "sip:refuse-mode@x.example.com,REFUSE_MODE_CHANGE"})
+    void B26_demoAddressesFailByConvention(String address, SimulatedBehaviour failure) {
         assertEquals(Optional.of(failure), FailureConventions.of(address));
         assertEquals(Optional.empty(), FailureConventions.of("sip:sam@pbx.example.com"));
     }
 
     @Test
     void B26_injectedFailuresBelongToOneTenant() {
-        network.injectFailure("other-tenant", "sip:sam@pbx.example.com", LegFailure.BUSY);
+        network.inject("other-tenant", "sip:sam@pbx.example.com", SimulatedBehaviour.BUSY);
         provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com"));
         await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("answered:leg-1"));
     }
@@ -120,17 +125,57 @@ class SimulatedNetworkTest {
 
     @Test
     void B24_hangingUpARingingLegCancelsIt() {
+        network.inject(TENANT, "sip:sam@pbx.example.com", SimulatedBehaviour.RING_FOREVER); // no timer to race
         provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("ringing:leg-1:sim-leg-1"));
         provider.hangUpMonitorLeg(ref("leg-1"));
         await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("ended:leg-1:HUNG_UP"));
-        await().during(ANSWER.multipliedBy(3)).atMost(Duration.ofSeconds(2)).until(() -> !reports.has("answered:leg-1"));
+
+        network.answerNow("call-1", "leg-1"); // picked up too late
+        assertTrue(network.conference("call-1").orElseThrow().monitorLegs().isEmpty(), "the leg is gone");
+        assertFalse(reports.has("answered:leg-1"), "a cancelled leg never answers");
         assertTrue(network.isUp("call-1"));
+    }
+
+    @Test
+    void B27_aRingForeverLegRingsUntilItIsAnsweredOrTheCallEnds() {
+        network.inject(TENANT, "sip:sam@pbx.example.com", SimulatedBehaviour.RING_FOREVER);
+        provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("ringing:leg-1:sim-leg-1"));
+        assertEquals(Map.of("leg-1", new SimulatedNetwork.LegView(false, null)),
+                network.conference("call-1").orElseThrow().monitorLegs());
+
+        network.answerNow("call-1", "leg-1");
+        network.conference("call-1"); // the call's lane has done everything asked before
+        assertEquals(java.util.List.of("ringing:leg-1:sim-leg-1", "answered:leg-1"), reports.reports());
+    }
+
+    @Test
+    void B29_aModeChangeIsConfirmedOrRefusedByTheNetwork() {
+        answered("leg-1");
+        network.inject(TENANT, "sip:leg-2@pbx.example.com", SimulatedBehaviour.REFUSE_MODE_CHANGE);
+        answered("leg-2");
+        network.inject(TENANT, "sip:leg-3@pbx.example.com", SimulatedBehaviour.RING_FOREVER);
+        provider.dialMonitorLeg(dial("leg-3", "sip:leg-3@pbx.example.com"));
+
+        provider.setMonitorLegMode(ref("leg-1"), LegMode.UNMUTED);
+        provider.setMonitorLegMode(ref("leg-2"), LegMode.UNMUTED);
+        provider.setMonitorLegMode(ref("leg-3"), LegMode.UNMUTED);
+        network.conference("call-1"); // barrier: the call's lane has answered all three
+        assertTrue(reports.has("mode:leg-1:UNMUTED"));
+        assertTrue(reports.has("mode-refused:leg-2:PROVIDER_ERROR"));
+        assertTrue(reports.has("mode-refused:leg-3:LEG_NOT_CONNECTED"));
+        assertEquals(LegMode.MUTED, network.conference("call-1").orElseThrow().monitorLegs().get("leg-2").mode());
+
+        network.endCall("call-1", EndedBy.AGENT);
+        provider.setMonitorLegMode(ref("leg-1"), LegMode.MUTED);
+        await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("mode-refused:leg-1:CALL_ENDED"));
     }
 
     @Test
     void B25_whenTheCallEndsEveryMonitorLegEndsWithIt() {
         answered("leg-1");
-        provider.dialMonitorLeg(dial("leg-2", "sip:noanswer@pbx.example.com"));
+        provider.dialMonitorLeg(dial("leg-2", "sip:ring-forever@pbx.example.com")); // rings until the call ends
         await().atMost(Duration.ofSeconds(2)).until(() -> reports.reports().stream().anyMatch(r -> r.startsWith("ringing:leg-2")));
 
         network.endCall("call-1", EndedBy.AGENT);
@@ -140,8 +185,9 @@ class SimulatedNetworkTest {
         int callEnded = reports.reports().indexOf("call-ended:call-1:AGENT");
         assertTrue(reports.reports().indexOf("ended:leg-1:CALL_ENDED") < callEnded, "legs end before the call is reported ended");
         assertFalse(network.isUp("call-1"));
-        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
-                .until(() -> !reports.has("failed:leg-2:NO_ANSWER"));
+        network.answerNow("call-1", "leg-2");
+        network.conference("call-1"); // barrier
+        assertFalse(reports.has("answered:leg-2"), "a leg of an ended call never answers");
     }
 
     @Test

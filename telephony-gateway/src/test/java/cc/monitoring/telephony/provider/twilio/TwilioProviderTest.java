@@ -39,6 +39,7 @@ class TwilioProviderTest {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final HttpServer twilio;
     private volatile int createStatus = 201;
+    private volatile int updateStatus = 200;
     private volatile String createBody = "{\"call_sid\": \"" + LEG_SID + "\", \"conference_sid\": \"" + CONFERENCE
             + "\", \"muted\": true, \"status\": \"queued\"}";
     private final RecordingListener reports = new RecordingListener();
@@ -59,8 +60,9 @@ class TwilioProviderTest {
                 status = createStatus;
                 answer = createBody;
             } else if (exchange.getRequestMethod().equals("POST")) {
-                status = 200;
-                answer = "{\"call_sid\": \"" + LEG_SID + "\"}";
+                status = updateStatus;
+                answer = status == 200 ? "{\"call_sid\": \"" + LEG_SID + "\"}"
+                        : "{\"code\": 20001, \"message\": \"refused\", \"status\": " + status + "}";
             } else {
                 status = 204;
                 answer = null;
@@ -131,6 +133,23 @@ class TwilioProviderTest {
                 seen.get(1).form());
         assertEquals(Map.of("Muted", List.of("true"), "Coaching", List.of("false")), seen.get(2).form());
         assertEquals(List.of("mode:leg-1:UNMUTED", "mode:leg-1:COACHING", "mode:leg-1:MUTED"), reports.reports());
+    }
+
+    @Test
+    void B29_aModeChangeIsReportedOnlyWhenTwilioConfirmsIt() {
+        LegRef leg = new LegRef("t1", "leg-1", CONFERENCE, LEG_SID, AGENT_SID);
+        updateStatus = 500;
+        provider.setMonitorLegMode(leg, LegMode.UNMUTED);
+        updateStatus = 404;
+        provider.setMonitorLegMode(leg, LegMode.UNMUTED);
+        provider.setMonitorLegMode(new LegRef("t1", "leg-2", CONFERENCE, null, AGENT_SID), LegMode.UNMUTED);
+        provider.setMonitorLegMode(new LegRef("t1", "leg-3", CONFERENCE, LEG_SID, null), LegMode.COACHING);
+        updateStatus = 200;
+        provider.setMonitorLegMode(leg, LegMode.UNMUTED);
+
+        assertEquals(List.of("mode-refused:leg-1:PROVIDER_ERROR", "mode-refused:leg-1:LEG_NOT_CONNECTED",
+                "mode-refused:leg-2:LEG_NOT_CONNECTED", "mode-refused:leg-3:PROVIDER_ERROR", "mode:leg-1:UNMUTED"),
+                reports.reports());
     }
 
     @Test

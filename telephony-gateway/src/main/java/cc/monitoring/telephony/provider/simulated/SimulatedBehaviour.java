@@ -1,0 +1,36 @@
+package cc.monitoring.telephony.provider.simulated;
+
+import cc.monitoring.telephony.domain.LegFailure;
+
+import java.util.Optional;
+
+/**
+ * How a dialed extension behaves in the simulated network when it does not simply ring for the answer
+ * delay and answer. Injected per tenant and address ({@link SimulatedNetwork#inject}), or chosen by the
+ * demo conventions on the address ({@link FailureConventions}).
+ */
+public enum SimulatedBehaviour {
+    /** Rings for the answer delay, then the dial fails BUSY. */
+    BUSY,
+    /** Rings for the no-answer timeout, then the dial fails NO_ANSWER. */
+    NO_ANSWER,
+    /** Fails UNKNOWN_EXTENSION almost at once. */
+    UNKNOWN_EXTENSION,
+    /**
+     * Rings until it is hung up, the call ends, or {@link SimulatedNetwork#answerNow} picks it up: no timer
+     * decides, so a test (or a dial-timeout demo, B27) never races one.
+     */
+    RING_FOREVER,
+    /** Answers normally, but the provider refuses every mode change of the leg (B29). */
+    REFUSE_MODE_CHANGE;
+
+    /** The dial failure this behaviour ends in, if it is one. */
+    public Optional<LegFailure> failure() {
+        return switch (this) {
+            case BUSY -> Optional.of(LegFailure.BUSY);
+            case NO_ANSWER -> Optional.of(LegFailure.NO_ANSWER);
+            case UNKNOWN_EXTENSION -> Optional.of(LegFailure.UNKNOWN_EXTENSION);
+            case RING_FOREVER, REFUSE_MODE_CHANGE -> Optional.empty();
+        };
+    }
+}
