@@ -2,6 +2,8 @@ package cc.monitoring.monitor.api;
 
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.kit.stream.StreamLimits;
+import cc.monitoring.kit.stream.StreamPermit;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
 import cc.monitoring.monitor.domain.Permissions;
 import cc.monitoring.monitor.persistence.Directory;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * B51: a server-sent event stream of what changes for the caller: {@code table} when rows of their
  * tenant's monitoring table changed (refetch the page), {@code session} when one of their own
- * sessions changed (refetch it). A comment every 15 s keeps proxies from closing the stream.
+ * sessions changed (refetch it). A comment every 15 s keeps proxies from closing the stream. A
+ * caller holds at most a few streams at once, the instance a bounded number ({@link StreamLimits}: 429
+ * too-many-streams); the place is given back whichever way the stream ends.
  */
 @Path("/api/monitoring/stream")
 @Authenticated
@@ -34,11 +38,13 @@ public class LiveResource {
     private final LiveHub hub;
     private final Directory directory;
     private final CurrentCaller caller;
+    private final StreamLimits limits;
 
-    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller) {
+    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller, StreamLimits limits) {
         this.hub = hub;
         this.directory = directory;
         this.caller = caller;
+        this.limits = limits;
     }
 
     @GET
@@ -51,6 +57,7 @@ public class LiveResource {
         if (!mayMonitor) {
             throw new MonitorNotPermittedException();
         }
+        StreamPermit permit = limits.acquire(me.tenantId(), me.userId());
         Runnable[] unsubscribe = new Runnable[1];
         unsubscribe[0] = hub.subscribe(change -> {
             if (!change.tenantId().equals(me.tenantId())) {
@@ -65,9 +72,12 @@ public class LiveResource {
                     : sse.newEventBuilder().name("table").data("{}").build());
         });
         send(sink, unsubscribe[0], sse.newEventBuilder().name("hello").data("{}").build());
+        // gives the place back when the client goes away, or a failed send or the server closes the sink
+        permit.heldBy(sink, sse, unsubscribe[0]);
         hub.every(KEEP_ALIVE_SECONDS, () -> {
             if (sink.isClosed()) {
                 unsubscribe[0].run();
+                permit.close();
                 throw new IllegalStateException("closed"); // ends this schedule
             }
             send(sink, unsubscribe[0], sse.newEventBuilder().comment("keep-alive").build());

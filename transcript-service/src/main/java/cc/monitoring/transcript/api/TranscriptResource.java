@@ -2,6 +2,10 @@ package cc.monitoring.transcript.api;
 
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.kit.stream.KeepAlive;
+import cc.monitoring.kit.stream.StreamLimits;
+import cc.monitoring.kit.stream.StreamPermit;
+import cc.monitoring.kit.stream.StreamsConfig;
 import cc.monitoring.transcript.api.Representations.PositionBody;
 import cc.monitoring.transcript.api.Representations.TranscriptBody;
 import cc.monitoring.transcript.config.TranscriptConfig;
@@ -39,21 +43,29 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscriptResource {
 
+    /** Events waiting for a slow client; beyond this the stream fails and the client reconnects. */
+    private static final int STREAM_BUFFER = 1024;
+
     private final TranscriptService transcripts;
     private final TranscriptStreams streams;
     private final StreamEvents events;
     private final CurrentCaller caller;
     private final TranscriptConfig config;
     private final ReadRefusals refusals;
+    private final StreamLimits limits;
+    private final StreamsConfig streamsConfig;
 
     public TranscriptResource(TranscriptService transcripts, TranscriptStreams streams, StreamEvents events,
-                              CurrentCaller caller, TranscriptConfig config, ReadRefusals refusals) {
+                              CurrentCaller caller, TranscriptConfig config, ReadRefusals refusals,
+                              StreamLimits limits, StreamsConfig streamsConfig) {
         this.transcripts = transcripts;
         this.streams = streams;
         this.events = events;
         this.caller = caller;
         this.config = config;
         this.refusals = refusals;
+        this.limits = limits;
+        this.streamsConfig = streamsConfig;
     }
 
     @GET
@@ -76,8 +88,19 @@ public class TranscriptResource {
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         // an EventSource that reconnects names the last message it received
         long from = Cursor.parseAfter(after != null || lastEventId == null ? after : lastEventId);
+        // at most a few streams per caller and a bounded number per instance (429 too-many-streams); the
+        // place is given back however the stream ends (ended, closed, failed, or the client went away)
         Caller me = caller.get();
-        return refusals.recorded(me, interactionId, () -> streams.open(me, interactionId, from)).map(item -> events.toSse(sse, item));
+        StreamPermit permit = limits.acquire(me.tenantId(), me.userId());
+        try {
+            Multi<OutboundSseEvent> items = refusals.recorded(me, interactionId, () -> streams.open(me, interactionId, from))
+                    .map(item -> events.toSse(sse, item));
+            return permit.heldBy(KeepAlive.every(streamsConfig.keepAlive(), items,
+                    () -> sse.newEventBuilder().comment("keep-alive").build(), STREAM_BUFFER));
+        } catch (RuntimeException refused) {
+            permit.close();
+            throw refused;
+        }
     }
 
     @GET
