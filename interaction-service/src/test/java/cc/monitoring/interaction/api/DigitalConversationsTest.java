@@ -494,7 +494,11 @@ class DigitalConversationsTest {
      * instead of the answer; here the answer is read whatever happens to the rest of the body.
      */
     private static RawAnswer postOneMegabyte(Api api, String path) throws java.io.IOException {
-        int length = 1_000_000;
+        return postRaw(api, path, 1_000_000);
+    }
+
+    /** Posts a JSON body of {@code length} bytes over a plain socket as the channel platform; see above. */
+    static RawAnswer postRaw(Api api, String path, int length) throws java.io.IOException {
         String token = cc.monitoring.testsupport.Tokens.user(api.tenant, PLATFORM).sign();
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(30_000);

@@ -178,6 +178,19 @@ class ReadAccessTest {
                 .body("lastSequence", equalTo(0));
     }
 
+    @Test
+    void aTenMegabyteBodyGets413AsAProblemNotABareStatus() throws java.io.IOException {
+        Api api = new Api().withChannelPlatform();
+        String chat = start(api, "support", "agent-1");
+        for (String path : new String[] {"/api/conversations/" + chat + "/messages", "/api/conversations"}) {
+            DigitalConversationsTest.RawAnswer answer = DigitalConversationsTest.postRaw(api, path, 10 * 1024 * 1024);
+            org.junit.jupiter.api.Assertions.assertEquals(413, answer.status(), answer.body());
+            org.junit.jupiter.api.Assertions.assertTrue(answer.contentType().startsWith(PROBLEM), answer.contentType());
+            org.junit.jupiter.api.Assertions.assertEquals("urn:problem:monitoring:payload-too-large",
+                    new io.restassured.path.json.JsonPath(answer.body()).getString("type"));
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------
 
     /** Starts a chat as the channel platform on {@code flowId} and returns its id. */
