@@ -100,6 +100,20 @@ class PermissionReadModelTest {
     }
 
     @Test
+    void B06_aRecordWhoseTenantsDisagreeIsParkedAndGrantsNothing() {
+        Tenant tenant = new Tenant();
+        Tenant victim = new Tenant();
+        CloudEvent forged = CloudEvent.of(EventTypes.USER_PERMISSIONS_CHANGED, "/permission-service", tenant.id, "mallory",
+                new UserPermissionsChanged(victim.id, "mallory", "Mallory", "Administrator", List.of("VIEW_AUDIT"),
+                        List.of(), 1));
+        send(tenant, "mallory", forged);
+
+        tenant.kafka.awaitRecord(Topics.deadLetter(Topics.PERMISSION_EVENTS), r -> r.value().contains(forged.id()), Tenant.WAIT);
+        assertTrue(permissions.permissionsOf(victim.id, "mallory").isEmpty());
+        assertTrue(permissions.permissionsOf(tenant.id, "mallory").isEmpty());
+    }
+
+    @Test
     void anotherTenantsUserIsUnknown() {
         Tenant tenant = new Tenant();
         changed(tenant, "sam", 1, "Supervisor", "MONITOR_ALL_CALLS");
