@@ -5,6 +5,7 @@ import cc.monitoring.kit.identity.CurrentCaller;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
 import cc.monitoring.monitor.domain.Permissions;
 import cc.monitoring.monitor.persistence.Directory;
+import cc.monitoring.monitor.service.AuditTrail;
 import cc.monitoring.monitor.service.LiveHub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
@@ -34,11 +35,13 @@ public class LiveResource {
     private final LiveHub hub;
     private final Directory directory;
     private final CurrentCaller caller;
+    private final AuditTrail audit;
 
-    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller) {
+    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller, AuditTrail audit) {
         this.hub = hub;
         this.directory = directory;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @GET
@@ -49,7 +52,9 @@ public class LiveResource {
         boolean mayMonitor = QuarkusTransaction.requiringNew()
                 .call(() -> directory.supervisor(me).may(Permissions.MONITOR_ALL_CALLS));
         if (!mayMonitor) {
-            throw new MonitorNotPermittedException();
+            MonitorNotPermittedException refusal = new MonitorNotPermittedException();
+            audit.refused(me, AuditTrail.Action.OPEN_STREAM, null, null, refusal.type()); // B41
+            throw refusal;
         }
         Runnable[] unsubscribe = new Runnable[1];
         unsubscribe[0] = hub.subscribe(change -> {

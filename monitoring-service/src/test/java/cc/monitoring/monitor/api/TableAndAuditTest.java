@@ -148,15 +148,19 @@ class TableAndAuditTest {
         Instant before = Instant.now().minusSeconds(1);
         World.Call call = world.call("adam", "sam");
         String session = world.activeMonitor("sam", call);
-        world.as("sam").post("/api/monitoring/sessions/{id}/barge", session).then().statusCode(200);
-        world.as("sam").post("/api/monitoring/sessions/{id}/mute", session).then().statusCode(200);
-        world.as("sam").post("/api/monitoring/sessions/{id}/coach", session).then().statusCode(200);
+        world.changeMode("sam", call, session, "barge");
+        world.changeMode("sam", call, session, "mute");
+        world.changeMode("sam", call, session, "coach");
         world.as("sam").delete("/api/monitoring/sessions/{id}", session).then().statusCode(200);
         String monaSession = world.activeMonitor("mona", call);
         world.as("mona").post("/api/monitoring/sessions/{id}/barge", monaSession).then().statusCode(403);
 
+        // each mode change was asked (REQUESTED) and then confirmed by the provider (ACCEPTED, B29)
         world.as("alice").queryParam("supervisor", "sam").queryParam("from", before.toString())
-                .get("/api/monitoring/audit").then().statusCode(200)
+                .queryParam("outcome", "REQUESTED").get("/api/monitoring/audit").then().statusCode(200)
+                .body("items.action", contains("COACH", "MUTE", "BARGE"));
+        world.as("alice").queryParam("supervisor", "sam").queryParam("from", before.toString())
+                .queryParam("outcome", "ACCEPTED").get("/api/monitoring/audit").then().statusCode(200)
                 .body("items.action", contains("END", "COACH", "MUTE", "BARGE", "JOIN", "START"))
                 .body("items.outcome", everyItem(equalTo("ACCEPTED")))
                 .body("items.interactionId", everyItem(equalTo(call.interactionId())))
@@ -174,7 +178,7 @@ class TableAndAuditTest {
     }
 
     @Test
-    void aSupervisorWhoLosesTheMonitorPermissionStopsMonitoring() {
+    void B28_aSupervisorWhoLosesTheMonitorPermissionStopsMonitoring() {
         World world = new World();
         world.supervisor("sam");
         World.Call call = world.call("adam", "sam");

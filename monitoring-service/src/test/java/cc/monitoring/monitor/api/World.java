@@ -14,7 +14,9 @@ import cc.monitoring.contracts.interaction.ParticipantRole;
 import cc.monitoring.contracts.permission.ExtensionData;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.telephony.LegMode;
+import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.telephony.SetMonitorLegMode;
 import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
@@ -46,8 +48,9 @@ final class World {
     static final TopicWriter KAFKA = new TopicWriter(InfrastructureResource.kafkaBootstrapServers());
     static final TopicReader TOPICS = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
     static final List<String> SUPERVISOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
+    /** The built-in Administrator: every permission but the machine ones (HANDLE_CONVERSATIONS, OPERATE_SIMULATOR). */
     static final List<String> ADMINISTRATOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
-            "MANAGE_USERS", "VIEW_AUDIT", "HANDLE_CONVERSATIONS");
+            "MANAGE_USERS", "VIEW_AUDIT");
 
     final String tenant = Tokens.uniqueTenant();
     private final Map<String, Long> revisions = new HashMap<>();
@@ -152,6 +155,55 @@ final class World {
 
     void legFailed(Call call, String sessionId, String reason) {
         leg(EventTypes.MONITOR_LEG_FAILED, call, sessionId, null, reason);
+    }
+
+    /** The provider confirms that the leg is in {@code mode} now (B29). */
+    void legModeChanged(Call call, String sessionId, LegMode mode) {
+        leg(EventTypes.MONITOR_LEG_MODE_CHANGED, call, sessionId, mode, null);
+    }
+
+    /** The provider refuses a mode change: the leg keeps {@code kept} (B29). */
+    void legModeRefused(Call call, String sessionId, LegMode kept, String reason) {
+        leg(EventTypes.MONITOR_LEG_MODE_REFUSED, call, sessionId, kept, reason);
+    }
+
+    /** Asks for a mode over REST (barge, mute, coach), then the provider confirms it, as it would. */
+    void changeMode(String userId, Call call, String sessionId, String action) {
+        as(userId).post("/api/monitoring/sessions/{id}/" + action, sessionId).then().statusCode(200);
+        LegMode mode = switch (action) {
+            case "barge" -> LegMode.UNMUTED;
+            case "coach" -> LegMode.COACHING;
+            default -> LegMode.MUTED;
+        };
+        awaitCommand(sessionId, mode);
+        legModeChanged(call, sessionId, mode);
+        String shown = switch (mode) {
+            case UNMUTED -> "BARGED";
+            case COACHING -> "COACHING";
+            case MUTED -> "SILENT";
+        };
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
+                .then().statusCode(200).body("mode", equalTo(shown)).body("pendingMode", equalTo(null)));
+    }
+
+    /** The set-monitor-leg-mode command for {@code sessionId} asking for {@code mode}. */
+    static SetMonitorLegMode awaitCommand(String sessionId, LegMode mode) {
+        ConsumerRecord<String, String> record = TOPICS.awaitRecord(Topics.TELEPHONY_COMMANDS, r -> {
+            CloudEvent e = EventJson.read(r.value());
+            return e.type().equals(EventTypes.SET_MONITOR_LEG_MODE) && sessionId.equals(e.data().path("sessionId").asText())
+                    && mode.name().equals(e.data().path("mode").asText());
+        }, Duration.ofSeconds(20));
+        return EventJson.read(record.value()).dataAs(SetMonitorLegMode.class);
+    }
+
+    /** The monitoring event of {@code type} about {@code sessionId} whose detail is {@code detail}. */
+    static MonitoringEvent awaitMonitoringEvent(String type, String sessionId, String detail) {
+        ConsumerRecord<String, String> record = TOPICS.awaitRecord(Topics.MONITORING_EVENTS, r -> {
+            CloudEvent e = EventJson.read(r.value());
+            return e.type().equals(type) && sessionId.equals(e.data().path("sessionId").asText())
+                    && detail.equals(e.data().path("detail").asText());
+        }, Duration.ofSeconds(20));
+        return EventJson.read(record.value()).dataAs(MonitoringEvent.class);
     }
 
     private void leg(String type, Call call, String sessionId, LegMode mode, String reason) {
