@@ -138,7 +138,7 @@ class AuditOriginTest {
         world.read("sam", chat, 1);
         world.read("sam", chat, 3);
         // both reads are in (same partition, in order) once nothing new is left for sam
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam")
                 .get("/api/monitoring/interactions/{id}", chat).then().body("details.newDetails", equalTo(false)));
         world.as("alice").queryParam("supervisor", "sam").get("/api/monitoring/audit").then()
                 .body("items.findAll { it.action == 'TRANSCRIPT_READ' }.size()", equalTo(1))
@@ -149,7 +149,7 @@ class AuditOriginTest {
         String second = world.monitor("sam", chat, null);
         world.message(chat, 4);
         world.read("sam", chat, 4);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("alice").queryParam("supervisor", "sam")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("alice").queryParam("supervisor", "sam")
                 .get("/api/monitoring/audit").then()
                 .body("items.findAll { it.action == 'TRANSCRIPT_READ' }.sessionId", containsInAnyOrder(first, second)));
     }

@@ -35,7 +35,7 @@ class TableAndAuditTest {
         world.end(monitoredThenEnded.interactionId());
         world.end(neverMonitored.interactionId());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions").then()
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions").then()
                 .statusCode(200)
                 .body("items.interactionId", hasItems(monitoredThenEnded.interactionId(), live.interactionId(), chat))
                 .body("items.interactionId", not(hasItem(neverMonitored.interactionId()))));
@@ -87,20 +87,20 @@ class TableAndAuditTest {
 
         world.message(chat, 1);
         world.message(chat, 2);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
                 .then().body(row, equalTo(true)));
         world.read("sam", chat, 2);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
                 .then().body(row, equalTo(false)));
         // per supervisor: sue has not looked
         world.as("sue").get("/api/monitoring/interactions").then().body(row, equalTo(true));
         world.message(chat, 3);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
                 .then().body(row, equalTo(true)));
         // an older read position does not move it back
         world.read("sam", chat, 3);
         world.read("sam", chat, 1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions/{id}", chat)
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions/{id}", chat)
                 .then().body("details.newDetails", equalTo(false)).body("details.lastMessageSeq", equalTo(3)));
         world.as("sam").get("/api/monitoring/interactions").then()
                 .body("items.find { it.interactionId == '" + call.interactionId() + "' }.newDetails", equalTo(false));
@@ -193,7 +193,7 @@ class TableAndAuditTest {
         World world = new World();
         world.supervisor("sam");
         world.startInteraction(Channel.SMS, "amy", true, null);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").queryParam("channel", "SMS")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").queryParam("channel", "SMS")
                 .get("/api/monitoring/interactions").then().body("items.size()", equalTo(1)));
     }
 }

@@ -224,7 +224,7 @@ class VoiceMonitoringTest {
         world.as("sam").get("/api/monitoring/sessions/{id}", sam).then().body("endReason", equalTo("INTERACTION_ENDED"));
         // a leg that answers after the end is sent away again
         world.legConnected(call, sue);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(2,
+        org.awaitility.Awaitility.await().atMost(World.PATIENCE).untilAsserted(() -> assertEquals(2,
                 World.TOPICS.readAll(Topics.TELEPHONY_COMMANDS).stream()
                         .filter(r -> r.value().contains(sue) && r.value().contains("\"type\":\"" + EventTypes.HANG_UP_MONITOR_LEG + "\""))
                         .count()));

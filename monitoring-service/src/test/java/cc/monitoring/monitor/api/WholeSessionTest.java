@@ -62,6 +62,48 @@ class WholeSessionTest {
     }
 
     @Test
+    void B27_severalSweepersEndEachTimedOutSessionOnce() throws Exception {
+        World world = new World();
+        world.user("alice", ADMINISTRATOR);
+        List<String> sessions = new java.util.ArrayList<>();
+        Instant latest = Instant.EPOCH;
+        for (int i = 0; i < 4; i++) {
+            String supervisor = "sup-" + i;
+            world.supervisor(supervisor);
+            World.Call call = world.call("agent-" + i, supervisor);
+            String sessionId = world.monitor(supervisor, call.interactionId(), desk(supervisor).address());
+            sessions.add(sessionId);
+            Instant requestedAt = Instant.parse(world.as(supervisor).get("/api/monitoring/sessions/{id}", sessionId)
+                    .then().extract().path("requestedAt"));
+            latest = requestedAt.isAfter(latest) ? requestedAt : latest;
+        }
+        Instant now = latest.plusSeconds(45);
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> sweeps = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sweeps.add(instances.submit(() -> {
+                    go.await();
+                    return dialTimeouts.sweep(now);
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> sweep : sweeps) {
+                sweep.get();
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+        for (int i = 0; i < sessions.size(); i++) {
+            world.as("sup-" + i).get("/api/monitoring/sessions/{id}", sessions.get(i)).then()
+                    .body("endReason", equalTo("DIAL_TIMEOUT"));
+            world.as("alice").queryParam("supervisor", "sup-" + i).get("/api/monitoring/audit").then()
+                    .body("items.findAll { it.action == 'END' }.size()", equalTo(1));
+        }
+    }
+
+    @Test
     void B28_losingBargeWhileBargedReturnsToMuted() {
         World world = new World();
         world.supervisor("sam");
@@ -80,6 +122,25 @@ class WholeSessionTest {
         world.as("sam").get("/api/monitoring/sessions/{id}", sessionId).then()
                 .body("state", equalTo("ACTIVE")).body("mode", equalTo("SILENT")).body("pendingMode", nullValue());
         world.as("sam").post("/api/monitoring/sessions/{id}/barge", sessionId).then().statusCode(403);
+    }
+
+    @Test
+    void B28_aMuteTheProviderRefusesAfterLosingBargeTakesTheLegOutOfTheCall() {
+        World world = new World();
+        world.supervisor("sam");
+        World.Call call = world.call("adam", "sam");
+        String sessionId = world.activeMonitor("sam", call);
+        world.changeMode("sam", call, sessionId, "barge");
+        world.user("sam", List.of("MONITOR_ALL_CALLS"), desk("sam"), mobile("sam"));
+        World.awaitCommand(sessionId, LegMode.MUTED);
+
+        world.legModeRefused(call, sessionId, LegMode.UNMUTED, "PROVIDER_ERROR");
+
+        world.awaitSession("sam", sessionId, "ENDED");
+        world.as("sam").get("/api/monitoring/sessions/{id}", sessionId).then()
+                .body("endReason", equalTo("PERMISSION_REVOKED"))
+                .body("endDetail", equalTo("BARGE_ALL_CALLS revoked; mute refused: PROVIDER_ERROR"));
+        awaitEvent(Topics.TELEPHONY_COMMANDS, EventTypes.HANG_UP_MONITOR_LEG, sessionId);
     }
 
     @Test
@@ -145,7 +206,7 @@ class WholeSessionTest {
                 .body("items[0].outcome", equalTo("REQUESTED"));
 
         world.legModeChanged(call, sessionId, LegMode.UNMUTED);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam")
                 .get("/api/monitoring/sessions/{id}", sessionId).then()
                 .body("mode", equalTo("BARGED")).body("pendingMode", nullValue()));
         assertEquals("BARGED", awaitEvent(Topics.MONITORING_EVENTS, EventTypes.MONITOR_BARGED, sessionId)
@@ -170,7 +231,7 @@ class WholeSessionTest {
         World.awaitCommand(sessionId, LegMode.COACHING);
         world.legModeRefused(call, sessionId, LegMode.MUTED, "PROVIDER_ERROR");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam")
                 .get("/api/monitoring/sessions/{id}", sessionId).then()
                 .body("mode", equalTo("SILENT")).body("pendingMode", nullValue())
                 .body("lastRefusal.mode", equalTo("COACHING")).body("lastRefusal.reason", equalTo("PROVIDER_ERROR")));

@@ -52,6 +52,12 @@ final class World {
     static final List<String> ADMINISTRATOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
             "MANAGE_USERS", "VIEW_AUDIT");
 
+    /**
+     * How long to wait for an asynchronous effect at most. Generous: on a loaded 2-core CI machine the
+     * first test after start-up waits for the consumer group to form; passing waits return at once.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
     final String tenant = Tokens.uniqueTenant();
     private final Map<String, Long> revisions = new HashMap<>();
 
@@ -62,7 +68,7 @@ final class World {
         long revision = revisions.merge(userId, 1L, Long::sum);
         publish(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), EventTypes.USER_PERMISSIONS_CHANGED, userId,
                 new UserPermissionsChanged(tenant, userId, "Name " + userId, "Role", permissions, List.of(extensions), revision));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
                 .statusCode(200).body("permissions", equalTo(permissions.stream().sorted().toList()))
                 .body("extensions.size()", equalTo(extensions.length)));
     }
@@ -86,7 +92,7 @@ final class World {
         publish(Topics.AGENT_PRESENCE, Topics.userKey(tenant, userId),
                 loggedIn ? EventTypes.AGENT_LOGGED_IN : EventTypes.AGENT_LOGGED_OUT, userId,
                 new AgentPresenceChanged(tenant, userId, loggedIn, Instant.now(), revision));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
                 .body("loggedInAsAgent", equalTo(loggedIn)));
     }
 
@@ -143,7 +149,7 @@ final class World {
     }
 
     void awaitInTable(String watcher, String interactionId) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(watcher).get("/api/monitoring/interactions")
+        await().atMost(PATIENCE).untilAsserted(() -> as(watcher).get("/api/monitoring/interactions")
                 .then().statusCode(200).body("items.interactionId", hasItem(interactionId)));
     }
 
@@ -182,7 +188,7 @@ final class World {
             case COACHING -> "COACHING";
             case MUTED -> "SILENT";
         };
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
                 .then().statusCode(200).body("mode", equalTo(shown)).body("pendingMode", equalTo(null)));
     }
 
@@ -192,7 +198,7 @@ final class World {
             CloudEvent e = EventJson.read(r.value());
             return e.type().equals(EventTypes.SET_MONITOR_LEG_MODE) && sessionId.equals(e.data().path("sessionId").asText())
                     && mode.name().equals(e.data().path("mode").asText());
-        }, Duration.ofSeconds(20));
+        }, PATIENCE);
         return EventJson.read(record.value()).dataAs(SetMonitorLegMode.class);
     }
 
@@ -202,7 +208,7 @@ final class World {
             CloudEvent e = EventJson.read(r.value());
             return e.type().equals(type) && sessionId.equals(e.data().path("sessionId").asText())
                     && detail.equals(e.data().path("detail").asText());
-        }, Duration.ofSeconds(20));
+        }, PATIENCE);
         return EventJson.read(record.value()).dataAs(MonitoringEvent.class);
     }
 
@@ -234,7 +240,7 @@ final class World {
     }
 
     void awaitSession(String userId, String sessionId, String state) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
                 .then().statusCode(200).body("state", equalTo(state)));
     }
 
@@ -243,7 +249,7 @@ final class World {
         ConsumerRecord<String, String> record = TOPICS.awaitRecord(topic, r -> {
             CloudEvent e = EventJson.read(r.value());
             return e.type().equals(type) && sessionId.equals(e.data().path("sessionId").asText());
-        }, Duration.ofSeconds(20));
+        }, PATIENCE);
         return EventJson.read(record.value());
     }
 
