@@ -5,7 +5,9 @@ import cc.monitoring.monitor.service.Origin;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,5 +40,14 @@ public class OriginFilter {
             requestId = UUID.randomUUID().toString();
         }
         origin.set(new Origin(client, peer, request.getHeaderString("User-Agent"), requestId.trim()));
+    }
+
+    /** The request id goes back to the client, so that a reply can be found in the audit trail. */
+    @ServerResponseFilter
+    public void answer(ContainerResponseContext response) {
+        String requestId = origin.get().requestId();
+        if (requestId != null) {
+            response.getHeaders().putSingle("X-Request-Id", requestId);
+        }
     }
 }

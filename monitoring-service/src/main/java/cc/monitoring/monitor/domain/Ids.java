@@ -1,6 +1,9 @@
 package cc.monitoring.monitor.domain;
 
-/** Bounds of what clients send (issue 8): ids, user ids and names are refused beyond these lengths. */
+/**
+ * Bounds of what clients send (issue 8): ids, user ids and names are refused beyond these lengths or
+ * with control characters, as 400 invalid-request.
+ */
 public final class Ids {
 
     /** Interaction and session ids. */
@@ -18,7 +21,7 @@ public final class Ids {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException(name + " is required");
         }
-        return bounded(value.trim(), MAX_ID, name);
+        return bounded(value, MAX_ID, name);
     }
 
     /** {@code value} trimmed, or null when blank; refused when longer than {@code max}. */
@@ -26,13 +29,19 @@ public final class Ids {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return bounded(value.trim(), max, name);
+        return bounded(value, max, name);
     }
 
+    /** Trimmed; refused when longer than {@code max} or with control characters anywhere. */
     private static String bounded(String value, int max, String name) {
-        if (value.length() > max) {
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            // PostgreSQL refuses NUL in text: such a value must never reach a query
+            throw new InvalidRequestException(name + " contains control characters");
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > max) {
             throw new InvalidRequestException(name + " has at most " + max + " characters");
         }
-        return value;
+        return trimmed;
     }
 }

@@ -42,7 +42,7 @@ class AuditOriginTest {
         world.as("sam").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1").header("User-Agent", "console/1.0")
                 .header("X-Request-Id", "req-42.a_b").body(Map.of("interactionId", call.interactionId(),
                         "extension", desk("sam").address()))
-                .post("/api/monitoring/sessions").then().statusCode(201);
+                .post("/api/monitoring/sessions").then().statusCode(201).header("X-Request-Id", equalTo("req-42.a_b"));
         String monaSession = world.monitor("mona", call.interactionId(), desk("mona").address());
         world.legConnected(call, monaSession);
         world.awaitSession("mona", monaSession, "ACTIVE");
@@ -210,6 +210,13 @@ class AuditOriginTest {
         world.as("sam").body(Map.of("interactionId", "i-1", "extension", "e".repeat(201)))
                 .post("/api/monitoring/sessions").then().statusCode(400).body("type", equalTo(INVALID));
         world.as("sam").get("/api/monitoring/sessions/{id}", "x".repeat(64)).then().statusCode(404);
+        // a NUL would make PostgreSQL fail the query: refused before any query, and the refusal audited
+        world.as("sam").body(Map.of("interactionId", "i\u0000d")).post("/api/monitoring/sessions").then().statusCode(400)
+                .body("type", equalTo(INVALID));
+        world.as("sam").get("/api/monitoring/sessions/{id}", "a\u0000b").then().statusCode(400).body("type", equalTo(INVALID));
+        world.as("sam").queryParam("agent", "\u0000").get("/api/monitoring/interactions").then().statusCode(400);
+        world.as("alice").queryParam("supervisor", "sam").queryParam("outcome", "REFUSED").get("/api/monitoring/audit").then()
+                .body("items.problemType", everyItem(equalTo("invalid-request"))).body("items.size()", equalTo(3));
         world.as("alice").get("/api/monitoring/audit").then().statusCode(200).body("items", notNullValue())
                 .body("items.action", not(hasItem("READ_AUDIT")));
     }

@@ -43,6 +43,7 @@ class BoundedTest {
         assertEquals("invalid-request", assertThrows(InvalidRequestException.class,
                 () -> Ids.id("x".repeat(65), "interactionId")).type());
         assertThrows(InvalidRequestException.class, () -> Ids.id(" ", "interactionId"));
+        assertThrows(InvalidRequestException.class, () -> Ids.id("a\u0000b", "interactionId"));
         assertNull(Ids.optional("", Ids.MAX_NAME, "extension"));
         assertThrows(InvalidRequestException.class, () -> Ids.optional("e".repeat(201), Ids.MAX_NAME, "extension"));
     }
