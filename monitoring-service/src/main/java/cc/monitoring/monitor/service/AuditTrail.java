@@ -73,7 +73,8 @@ public class AuditTrail {
         Origin origin = origin();
         QuarkusTransaction.requiringNew().run(() -> {
             String about = interactionId;
-            if (about == null && sessionId != null && sessionId.length() <= MAX.ID) {
+            if (about == null && sessionId != null && sessionId.length() <= MAX.ID
+                    && sessionId.chars().noneMatch(Character::isISOControl)) { // only a possible id reaches a query
                 SessionEntity session = SessionEntity.findById(sessionId);
                 about = session != null && session.tenantId.equals(caller.tenantId()) ? session.interactionId : null;
             }

@@ -214,9 +214,11 @@ class AuditOriginTest {
         world.as("sam").body(Map.of("interactionId", "i\u0000d")).post("/api/monitoring/sessions").then().statusCode(400)
                 .body("type", equalTo(INVALID));
         world.as("sam").get("/api/monitoring/sessions/{id}", "a\u0000b").then().statusCode(400).body("type", equalTo(INVALID));
+        world.as("sam").post("/api/monitoring/sessions/{id}/barge", "a\u0000b").then().statusCode(400)
+                .contentType(PROBLEM).body("type", equalTo(INVALID));
         world.as("sam").queryParam("agent", "\u0000").get("/api/monitoring/interactions").then().statusCode(400);
         world.as("alice").queryParam("supervisor", "sam").queryParam("outcome", "REFUSED").get("/api/monitoring/audit").then()
-                .body("items.problemType", everyItem(equalTo("invalid-request"))).body("items.size()", equalTo(3));
+                .body("items.problemType", everyItem(equalTo("invalid-request"))).body("items.size()", equalTo(4));
         world.as("alice").get("/api/monitoring/audit").then().statusCode(200).body("items", notNullValue())
                 .body("items.action", not(hasItem("READ_AUDIT")));
     }
