@@ -3,12 +3,13 @@ package cc.monitoring.monitor.api;
 import cc.monitoring.kit.identity.CurrentCaller;
 import cc.monitoring.monitor.api.Views.AuditPage;
 import cc.monitoring.monitor.api.Views.AuditView;
+import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.InvalidRequestException;
 import cc.monitoring.monitor.persistence.AuditRecordEntity;
 import cc.monitoring.monitor.persistence.AuditRepository.AuditFilter;
 import cc.monitoring.monitor.service.AuditQueries;
+import cc.monitoring.monitor.service.AuditTrail.Outcome;
 import io.quarkus.security.Authenticated;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,18 +36,33 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Audit records of the tenant, newest first; filter by supervisor, interaction and time (ISO-8601, from inclusive, to exclusive)")
+    @Operation(summary = "Audit records of the tenant, newest first; filter by supervisor (the actor, or the supervisor"
+            + " whose session the system changed), interaction, outcome (ACCEPTED, REQUESTED, REFUSED) and time"
+            + " (ISO-8601, from inclusive, to exclusive)")
     public AuditPage list(@QueryParam("supervisor") String supervisor, @QueryParam("interaction") String interaction,
+                          @QueryParam("outcome") String outcome,
                           @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("page") @DefaultValue("0") int page,
-                          @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        AuditFilter filter = new AuditFilter(blankToNull(supervisor), blankToNull(interaction), instant(from, "from"),
+                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 50);
+        AuditFilter filter = new AuditFilter(Ids.optional(supervisor, Ids.MAX_USER_ID, "supervisor"),
+                Ids.optional(interaction, Ids.MAX_ID, "interaction"), outcome(outcome), instant(from, "from"),
                 instant(to, "to"));
-        List<AuditRecordEntity> found = audit.search(caller.get(), filter, page, size);
-        boolean hasMore = found.size() > size;
-        return new AuditPage((hasMore ? found.subList(0, size) : found).stream().map(AuditView::of).toList(), page, size,
-                hasMore);
+        List<AuditRecordEntity> found = audit.search(caller.get(), filter, paging.page(), paging.size());
+        boolean hasMore = found.size() > paging.size();
+        return new AuditPage((hasMore ? found.subList(0, paging.size()) : found).stream().map(AuditView::of).toList(),
+                paging.page(), paging.size(), hasMore);
+    }
+
+    private static String outcome(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome.name().equalsIgnoreCase(value.trim())) {
+                return outcome.name();
+            }
+        }
+        throw new InvalidRequestException("outcome is ACCEPTED, REQUESTED or REFUSED");
     }
 
     private static Instant instant(String value, String name) {
@@ -54,13 +70,12 @@ public class AuditResource {
             return null;
         }
         try {
+            if (value.length() > 64) {
+                throw new DateTimeParseException("too long", value.substring(0, 64), 64);
+            }
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(name + " is an ISO-8601 instant such as 2026-11-25T20:00:00Z");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

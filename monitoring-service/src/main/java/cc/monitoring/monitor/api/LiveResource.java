@@ -7,6 +7,7 @@ import cc.monitoring.kit.stream.StreamPermit;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
 import cc.monitoring.monitor.domain.Permissions;
 import cc.monitoring.monitor.persistence.Directory;
+import cc.monitoring.monitor.service.AuditTrail;
 import cc.monitoring.monitor.service.LiveHub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
@@ -39,12 +40,14 @@ public class LiveResource {
     private final Directory directory;
     private final CurrentCaller caller;
     private final StreamLimits limits;
+    private final AuditTrail audit;
 
-    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller, StreamLimits limits) {
+    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller, StreamLimits limits, AuditTrail audit) {
         this.hub = hub;
         this.directory = directory;
         this.caller = caller;
         this.limits = limits;
+        this.audit = audit;
     }
 
     @GET
@@ -55,7 +58,9 @@ public class LiveResource {
         boolean mayMonitor = QuarkusTransaction.requiringNew()
                 .call(() -> directory.supervisor(me).may(Permissions.MONITOR_ALL_CALLS));
         if (!mayMonitor) {
-            throw new MonitorNotPermittedException();
+            MonitorNotPermittedException refusal = new MonitorNotPermittedException();
+            audit.refused(me, AuditTrail.Action.OPEN_STREAM, null, null, refusal.type()); // B41
+            throw refusal;
         }
         StreamPermit permit = limits.acquire(me.tenantId(), me.userId());
         Runnable[] unsubscribe = new Runnable[1];

@@ -5,11 +5,11 @@ import cc.monitoring.kit.identity.CurrentCaller;
 import cc.monitoring.monitor.api.Views.DetailsView;
 import cc.monitoring.monitor.api.Views.Row;
 import cc.monitoring.monitor.api.Views.TablePage;
+import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.InvalidRequestException;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
 import cc.monitoring.monitor.service.MonitoringTable;
 import io.quarkus.security.Authenticated;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,19 +41,18 @@ public class MonitoringTableResource {
     @Operation(summary = "Active and previously monitored interactions of the tenant, newest first, with their monitors")
     public TablePage list(@QueryParam("state") String state, @QueryParam("channel") String channel,
                           @QueryParam("agent") String agent,
-                          @QueryParam("page") @DefaultValue("0") int page,
-                          @QueryParam("size") @DefaultValue("50") int size) {
-        Paging.check(page, size);
-        TableFilter filter = new TableFilter(state(state), channel(channel), agent == null || agent.isBlank() ? null : agent.trim());
-        MonitoringTable.Page found = table.page(caller.get(), filter, page, size);
-        return new TablePage(found.rows().stream().map(Row::of).toList(), page, size, found.hasMore());
+                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 50);
+        TableFilter filter = new TableFilter(state(state), channel(channel), Ids.optional(agent, Ids.MAX_USER_ID, "agent"));
+        MonitoringTable.Page found = table.page(caller.get(), filter, paging.page(), paging.size());
+        return new TablePage(found.rows().stream().map(Row::of).toList(), paging.page(), paging.size(), found.hasMore());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Interaction Details, Active Participants and Interaction Monitors")
     public DetailsView details(@PathParam("id") String id) {
-        return DetailsView.of(table.details(caller.get(), id));
+        return DetailsView.of(table.details(caller.get(), Ids.id(id, "interaction id")));
     }
 
     private static String state(String state) {

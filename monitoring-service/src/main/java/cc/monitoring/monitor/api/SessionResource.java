@@ -3,7 +3,6 @@ package cc.monitoring.monitor.api;
 import cc.monitoring.kit.identity.CurrentCaller;
 import cc.monitoring.monitor.api.Views.SessionView;
 import cc.monitoring.monitor.api.Views.StartRequest;
-import cc.monitoring.monitor.domain.InvalidRequestException;
 import cc.monitoring.monitor.service.SessionService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -38,10 +37,9 @@ public class SessionResource {
     @POST
     @Operation(summary = "Start monitoring: voice dials the chosen extension (DIALING, then ACTIVE muted); digital is ACTIVE at once")
     public Response start(StartRequest request, UriInfo uri) {
-        if (request == null || request.interactionId() == null || request.interactionId().isBlank()) {
-            throw new InvalidRequestException("Name the interaction to monitor: {\"interactionId\": ..., \"extension\": ...}");
-        }
-        SessionView session = SessionView.of(service.start(caller.get(), request.interactionId().trim(), request.extension()));
+        // ids are checked (and refusals audited) by the service, whatever their length (B41)
+        SessionView session = SessionView.of(service.start(caller.get(), request == null ? null : request.interactionId(),
+                request == null ? null : request.extension()));
         return Response.created(uri.getAbsolutePathBuilder().path(session.sessionId()).build()).entity(session).build();
     }
 

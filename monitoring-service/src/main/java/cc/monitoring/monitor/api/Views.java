@@ -4,6 +4,7 @@ import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.SessionMode;
 import cc.monitoring.monitor.domain.Extension;
+import cc.monitoring.monitor.domain.ModeChange;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.SessionState;
 import cc.monitoring.monitor.persistence.AuditRecordEntity;
@@ -24,12 +25,25 @@ final class Views {
     record StartRequest(String interactionId, String extension) {
     }
 
+    /**
+     * A session as its supervisor sees it. {@code mode} is the mode the telephony provider confirmed;
+     * {@code pendingMode} the one asked for and not yet confirmed; {@code lastRefusal} why the provider
+     * refused the last change (B29).
+     */
     record SessionView(String sessionId, String interactionId, Channel channel, SessionState state, SessionMode mode,
-                       Extension extension, EndReason endReason, String endDetail, Instant requestedAt,
-                       Instant joinedAt, Instant endedAt) {
+                       SessionMode pendingMode, RefusalView lastRefusal, Extension extension, EndReason endReason,
+                       String endDetail, Instant requestedAt, Instant joinedAt, Instant endedAt) {
         static SessionView of(Session s) {
-            return new SessionView(s.id(), s.interactionId(), s.channel(), s.state(), s.mode(), s.extension(),
+            return new SessionView(s.id(), s.interactionId(), s.channel(), s.state(), s.mode(),
+                    s.pending() == null ? null : s.pending().mode(), RefusalView.of(s.lastRefusal()), s.extension(),
                     s.endReason(), s.endDetail(), s.requestedAt(), s.joinedAt(), s.endedAt());
+        }
+    }
+
+    /** The mode asked for, why the provider refused it, and when. */
+    record RefusalView(SessionMode mode, String reason, Instant at) {
+        static RefusalView of(ModeChange refusal) {
+            return refusal == null ? null : new RefusalView(refusal.mode(), refusal.reason(), refusal.at());
         }
     }
 
@@ -77,11 +91,17 @@ final class Views {
         }
     }
 
-    record AuditView(long id, Instant at, String actorId, String actorName, String action, String outcome,
-                     String interactionId, String sessionId, String detail) {
+    /**
+     * B40/B41: who ({@code actorKind} USER or SYSTEM; {@code subjectId} the supervisor concerned), what,
+     * when, the outcome (with the refusal's {@code problemType}), and from where.
+     */
+    record AuditView(long id, Instant at, String actorKind, String actorId, String actorName, String subjectId,
+                     String action, String outcome, String problemType, String interactionId, String sessionId,
+                     String detail, String clientAddress, String peerAddress, String userAgent, String requestId) {
         static AuditView of(AuditRecordEntity a) {
-            return new AuditView(a.id, a.at, a.actorId, a.actorName, a.action, a.outcome, a.interactionId, a.sessionId,
-                    a.detail);
+            return new AuditView(a.id, a.at, a.actorKind, a.actorId, a.actorName, a.subjectId, a.action, a.outcome,
+                    a.problemType, a.interactionId, a.sessionId, a.detail, a.clientAddress, a.peerAddress, a.userAgent,
+                    a.requestId);
         }
     }
 

@@ -3,7 +3,9 @@ package cc.monitoring.monitor.domain;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.SessionMode;
+import cc.monitoring.contracts.telephony.LegMode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,11 +14,16 @@ import java.util.Objects;
  * session, or refuses with a domain exception and changes nothing.
  *
  * <pre>
- * voice:   DIALING --leg connected--> ACTIVE(SILENT) <--> BARGED / COACHING
+ * voice:   DIALING --leg connected--> ACTIVE(SILENT) <--> BARGED / COACHING   (as the provider confirmed, B29)
  *          DIALING --dial failed----> ENDED(DIAL_FAILED)
+ *          DIALING --too long-------> ENDED(DIAL_TIMEOUT)                     (B27)
  * digital: ACTIVE (read-only, no mode)
  * any non-ended --end(reason)--> ENDED(reason)
  * </pre>
+ *
+ * {@code mode} is the mode the telephony provider confirmed; barge, mute and coach only ask for a
+ * mode ({@code pending}) until the provider confirms it ({@link #modeConfirmed}) or refuses it
+ * ({@link #modeRefused}, remembered as {@code lastRefusal}).
  */
 public record Session(
         String id,
@@ -32,7 +39,9 @@ public record Session(
         String endDetail,
         Instant requestedAt,
         Instant joinedAt,
-        Instant endedAt) {
+        Instant endedAt,
+        ModeChange pending,
+        ModeChange lastRefusal) {
 
     public Session {
         Objects.requireNonNull(id);
@@ -44,13 +53,32 @@ public record Session(
     public static Session requestVoice(String id, Supervisor supervisor, Interaction interaction, Extension extension,
                                        Instant now) {
         return new Session(id, supervisor.tenantId(), interaction.interactionId(), Channel.VOICE, supervisor.userId(),
-                supervisor.displayName(), extension, SessionState.DIALING, null, null, null, now, null, null);
+                supervisor.displayName(), extension, SessionState.DIALING, null, null, null, now, null, null, null, null);
     }
 
     /** A digital monitor reads the transcript at once: no extension, ACTIVE immediately (B33). */
     public static Session startDigital(String id, Supervisor supervisor, Interaction interaction, Instant now) {
         return new Session(id, supervisor.tenantId(), interaction.interactionId(), interaction.channel(),
-                supervisor.userId(), supervisor.displayName(), null, SessionState.ACTIVE, null, null, null, now, now, null);
+                supervisor.userId(), supervisor.displayName(), null, SessionState.ACTIVE, null, null, null, now, now, null,
+                null, null);
+    }
+
+    /** The session mode a telephony leg mode stands for. */
+    public static SessionMode modeOf(LegMode leg) {
+        return switch (leg) {
+            case MUTED -> SessionMode.SILENT;
+            case UNMUTED -> SessionMode.BARGED;
+            case COACHING -> SessionMode.COACHING;
+        };
+    }
+
+    /** The telephony leg mode that carries a session mode. */
+    public static LegMode legModeOf(SessionMode mode) {
+        return switch (mode) {
+            case SILENT -> LegMode.MUTED;
+            case BARGED -> LegMode.UNMUTED;
+            case COACHING -> LegMode.COACHING;
+        };
     }
 
     public boolean isVoice() {
@@ -61,36 +89,96 @@ public record Session(
         return state == SessionState.ENDED;
     }
 
+    public boolean isActiveVoice() {
+        return isVoice() && state == SessionState.ACTIVE;
+    }
+
+    /** B27: still dialing {@code timeout} after it was requested. */
+    public boolean dialTimedOut(Instant now, Duration timeout) {
+        return state == SessionState.DIALING && !requestedAt.plus(timeout).isAfter(now);
+    }
+
     /** The monitor leg answered: the session is ACTIVE and muted. */
     public Session legConnected(Instant now) {
         if (state != SessionState.DIALING) {
             throw new SessionNotActiveException(id, state);
         }
-        return with(SessionState.ACTIVE, SessionMode.SILENT, null, null, now, null);
+        return new Session(id, tenantId, interactionId, channel, supervisorId, supervisorName, extension,
+                SessionState.ACTIVE, SessionMode.SILENT, null, null, requestedAt, now, null, null, null);
     }
 
-    /** Unmute: agent and customer hear the supervisor (B23); needs BARGE_ALL_CALLS (B02). */
-    public Session barge(Supervisor who) {
+    /** Asks for unmute: agent and customer will hear the supervisor (B23); needs BARGE_ALL_CALLS (B02). */
+    public Session barge(Supervisor who, Instant now) {
         requireActiveVoice();
         if (!who.may(Permissions.BARGE_ALL_CALLS)) {
             throw new BargeNotPermittedException();
         }
-        return changeMode(SessionMode.BARGED);
+        return ask(SessionMode.BARGED, null, now);
     }
 
-    /** Back to silent monitoring (B23). */
-    public Session mute() {
+    /** Asks to return to silent monitoring (B23). */
+    public Session mute(Instant now) {
         requireActiveVoice();
-        return changeMode(SessionMode.SILENT);
+        return ask(SessionMode.SILENT, null, now);
     }
 
-    /** Whisper to the agent only (B50); needs COACH_CALLS. */
-    public Session coach(Supervisor who) {
+    /** Asks to whisper to the agent only (B50); needs COACH_CALLS. */
+    public Session coach(Supervisor who, Instant now) {
         requireActiveVoice();
         if (!who.may(Permissions.COACH_CALLS)) {
             throw new CoachNotPermittedException();
         }
-        return changeMode(SessionMode.COACHING);
+        return ask(SessionMode.COACHING, null, now);
+    }
+
+    /**
+     * B28: the mode the supervisor may no longer use with {@code permissions}, confirmed or asked
+     * for, or null when the session may stay as it is.
+     */
+    public SessionMode modeNoLongerPermitted(java.util.Collection<String> permissions) {
+        if (!isActiveVoice()) {
+            return null;
+        }
+        for (SessionMode used : new SessionMode[]{mode, pending == null ? null : pending.mode()}) {
+            if (used == SessionMode.BARGED && !permissions.contains(Permissions.BARGE_ALL_CALLS)) {
+                return used;
+            }
+            if (used == SessionMode.COACHING && !permissions.contains(Permissions.COACH_CALLS)) {
+                return used;
+            }
+        }
+        return null;
+    }
+
+    /** B28: the system asks to mute the leg again, e.g. because a permission was revoked ({@code why}). */
+    public Session forceMute(String why, Instant now) {
+        requireActiveVoice();
+        return ask(SessionMode.SILENT, Objects.requireNonNull(why), now);
+    }
+
+    /**
+     * B29: the provider confirmed that the leg is in {@code confirmed} now. A pending request for
+     * that mode is fulfilled; a request for another mode stays pending (its answer is still to come).
+     * A session that is not an active voice session does not change.
+     */
+    public Session modeConfirmed(SessionMode confirmed) {
+        if (!isActiveVoice() || confirmed == null) {
+            return this;
+        }
+        ModeChange stillPending = pending != null && pending.mode() != confirmed ? pending : null;
+        return withMode(confirmed, stillPending, lastRefusal);
+    }
+
+    /**
+     * B29: the provider refused the pending change; the leg keeps {@code kept} (null: unknown, the
+     * confirmed mode stays). The refusal is remembered so the supervisor can be told why.
+     */
+    public Session modeRefused(SessionMode kept, String reason, Instant now) {
+        if (!isActiveVoice()) {
+            return this;
+        }
+        SessionMode asked = pending != null ? pending.mode() : null;
+        return withMode(kept != null ? kept : mode, null, new ModeChange(asked, reason == null ? "UNKNOWN" : reason, now));
     }
 
     /** Ends the session for a reason; ending an ended session changes nothing. */
@@ -98,7 +186,8 @@ public record Session(
         if (isEnded()) {
             return this;
         }
-        return with(SessionState.ENDED, null, reason, detail, joinedAt, now);
+        return new Session(id, tenantId, interactionId, channel, supervisorId, supervisorName, extension,
+                SessionState.ENDED, null, reason, detail, requestedAt, joinedAt, now, null, lastRefusal);
     }
 
     private void requireActiveVoice() {
@@ -110,16 +199,16 @@ public record Session(
         }
     }
 
-    private Session changeMode(SessionMode next) {
-        if (mode == next) {
+    /** Asking for the confirmed mode with nothing pending, or for the mode already pending, changes nothing. */
+    private Session ask(SessionMode next, String why, Instant now) {
+        if (pending == null ? mode == next : pending.mode() == next && Objects.equals(pending.reason(), why)) {
             return this;
         }
-        return with(state, next, endReason, endDetail, joinedAt, endedAt);
+        return withMode(mode, new ModeChange(next, why, now), null);
     }
 
-    private Session with(SessionState nextState, SessionMode nextMode, EndReason reason, String detail, Instant joined,
-                         Instant ended) {
-        return new Session(id, tenantId, interactionId, channel, supervisorId, supervisorName, extension, nextState,
-                nextMode, reason, detail, requestedAt, joined, ended);
+    private Session withMode(SessionMode nextMode, ModeChange nextPending, ModeChange refusal) {
+        return new Session(id, tenantId, interactionId, channel, supervisorId, supervisorName, extension, state,
+                nextMode, endReason, endDetail, requestedAt, joinedAt, endedAt, nextPending, refusal);
     }
 }

@@ -97,7 +97,7 @@ public class ReadModels {
             return;
         }
         AgentPresenceChanged presence = checked(event, AgentPresenceChanged.class, AgentPresenceChanged::tenantId);
-        em.createNativeQuery("""
+        int changed = em.createNativeQuery("""
                         insert into agent_presence (tenant_id, user_id, logged_in, revision, changed_at)
                         values (?1, ?2, ?3, ?4, ?5)
                         on conflict (tenant_id, user_id) do update set logged_in = excluded.logged_in,
@@ -107,6 +107,9 @@ public class ReadModels {
                 .setParameter(3, presence.loggedIn()).setParameter(4, presence.revision())
                 .setParameter(5, presence.at() == null ? java.time.Instant.now() : presence.at())
                 .executeUpdate();
+        if (changed == 1 && presence.loggedIn()) {
+            lifecycle.loggedIntoAgentDesktop(presence.tenantId(), presence.userId());
+        }
     }
 
     /** B11: a user has seen an interaction's transcript up to a position; only forward moves count. */
@@ -126,6 +129,8 @@ public class ReadModels {
                 .setParameter(3, read.interactionId()).setParameter(4, read.position())
                 .setParameter(5, read.at() == null ? java.time.Instant.now() : read.at())
                 .executeUpdate();
+        lifecycle.transcriptRead(read.tenantId(), read.userId(), read.interactionId(), read.position(),
+                cc.monitoring.monitor.domain.Times.now());
     }
 
     public void onTelephonyEvent(CloudEvent event) {
@@ -133,6 +138,10 @@ public class ReadModels {
             case EventTypes.MONITOR_LEG_CONNECTED -> lifecycle.legConnected(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
             case EventTypes.MONITOR_LEG_FAILED -> lifecycle.legFailed(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
             case EventTypes.MONITOR_LEG_ENDED -> lifecycle.legEnded(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
+            case EventTypes.MONITOR_LEG_MODE_CHANGED ->
+                    lifecycle.legModeChanged(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
+            case EventTypes.MONITOR_LEG_MODE_REFUSED ->
+                    lifecycle.legModeRefused(checked(event, MonitorLegEvent.class, MonitorLegEvent::tenantId));
             default -> { /* calls are followed through interaction-events */ }
         }
     }

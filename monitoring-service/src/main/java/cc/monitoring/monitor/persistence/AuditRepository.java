@@ -10,19 +10,25 @@ import java.util.List;
 @ApplicationScoped
 public class AuditRepository implements PanacheRepositoryBase<AuditRecordEntity, Long> {
 
-    public record AuditFilter(String supervisorId, String interactionId, Instant from, Instant to) {
+    /** {@code supervisorId} matches the supervisor concerned: the actor, or the subject of a system action. */
+    public record AuditFilter(String supervisorId, String interactionId, String outcome, Instant from, Instant to) {
     }
 
+    /** One page, plus the first record of the next page when there is one (so the caller knows). */
     public List<AuditRecordEntity> search(String tenantId, AuditFilter filter, int page, int size) {
         StringBuilder query = new StringBuilder("tenantId = :tenant");
         Parameters params = Parameters.with("tenant", tenantId);
         if (filter.supervisorId() != null) {
-            query.append(" and actorId = :actor");
-            params.and("actor", filter.supervisorId());
+            query.append(" and subjectId = :subject");
+            params.and("subject", filter.supervisorId());
         }
         if (filter.interactionId() != null) {
             query.append(" and interactionId = :interaction");
             params.and("interaction", filter.interactionId());
+        }
+        if (filter.outcome() != null) {
+            query.append(" and outcome = :outcome");
+            params.and("outcome", filter.outcome());
         }
         if (filter.from() != null) {
             query.append(" and at >= :from");
@@ -32,6 +38,6 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecordEntity,
             query.append(" and at < :to");
             params.and("to", filter.to());
         }
-        return find(query + " order by at desc, id desc", params).range(page * size, page * size + size).list();
+        return find(query + " order by at desc, id desc", params).range(page * size, page * size + size).list(); // page × size ≤ 1,000,000 (checked at the API)
     }
 }

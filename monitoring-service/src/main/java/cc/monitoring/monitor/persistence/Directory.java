@@ -1,6 +1,7 @@
 package cc.monitoring.monitor.persistence;
 
 import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.monitor.domain.Bounded;
 import cc.monitoring.monitor.domain.Extension;
 import cc.monitoring.monitor.domain.Supervisor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class Directory {
         }
         List<Extension> extensions = access.extensions.stream()
                 .map(e -> new Extension(e.label(), e.kind(), e.address())).toList();
-        String name = access.displayName != null ? access.displayName : caller.displayName();
+        String name = Bounded.text(access.displayName != null ? access.displayName : caller.displayName(), 200);
         return new Supervisor(caller.tenantId(), caller.userId(), name, new HashSet<>(access.permissions), extensions,
                 loggedIn);
     }

@@ -3,7 +3,9 @@ package cc.monitoring.monitor.persistence;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.SessionMode;
+import cc.monitoring.monitor.domain.Bounded;
 import cc.monitoring.monitor.domain.Extension;
+import cc.monitoring.monitor.domain.ModeChange;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.SessionState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -54,11 +56,27 @@ public class SessionEntity extends PanacheEntityBase {
     public Instant joinedAt;
     @Column(name = "ended_at")
     public Instant endedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pending_mode")
+    public SessionMode pendingMode;
+    @Column(name = "pending_reason")
+    public String pendingReason;
+    @Column(name = "pending_at")
+    public Instant pendingAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "refused_mode")
+    public SessionMode refusedMode;
+    @Column(name = "refused_reason")
+    public String refusedReason;
+    @Column(name = "refused_at")
+    public Instant refusedAt;
 
     public Session toDomain() {
         Extension extension = extensionAddress == null ? null : new Extension(extensionLabel, extensionKind, extensionAddress);
         return new Session(sessionId, tenantId, interactionId, channel, supervisorId, supervisorName, extension, state,
-                mode, endReason, endDetail, requestedAt, joinedAt, endedAt);
+                mode, endReason, endDetail, requestedAt, joinedAt, endedAt,
+                pendingAt == null ? null : new ModeChange(pendingMode, pendingReason, pendingAt),
+                refusedAt == null ? null : new ModeChange(refusedMode, refusedReason, refusedAt));
     }
 
     /** Copies a session's state into this entity (new or managed). */
@@ -77,10 +95,18 @@ public class SessionEntity extends PanacheEntityBase {
         state = session.state();
         mode = session.mode();
         endReason = session.endReason();
-        endDetail = session.endDetail();
+        endDetail = Bounded.text(session.endDetail(), 200);
         requestedAt = session.requestedAt();
         joinedAt = session.joinedAt();
         endedAt = session.endedAt();
+        ModeChange pending = session.pending();
+        pendingMode = pending == null ? null : pending.mode();
+        pendingReason = pending == null ? null : Bounded.text(pending.reason(), 200);
+        pendingAt = pending == null ? null : pending.at();
+        ModeChange refusal = session.lastRefusal();
+        refusedMode = refusal == null ? null : refusal.mode();
+        refusedReason = refusal == null ? null : Bounded.text(refusal.reason(), 200);
+        refusedAt = refusal == null ? null : refusal.at();
         return this;
     }
 }

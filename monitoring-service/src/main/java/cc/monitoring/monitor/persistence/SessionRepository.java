@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -48,5 +49,38 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     public List<SessionEntity> liveOfSupervisor(String tenantId, String supervisorId) {
         return list("tenantId = ?1 and supervisorId = ?2 and state <> cc.monitoring.monitor.domain.SessionState.ENDED"
                 + " order by requestedAt", tenantId, supervisorId);
+    }
+
+    /**
+     * B27: sessions still DIALING that were requested before {@code cutoff}, locked for this
+     * transaction; rows another instance has locked are skipped, so several sweepers share the work.
+     */
+    public List<SessionEntity> lockDialingSince(Instant cutoff, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = getEntityManager().createNativeQuery("""
+                        select session_id from monitoring_session
+                        where state = 'DIALING' and requested_at <= ?1
+                        order by requested_at limit ?2
+                        for update skip locked""")
+                .setParameter(1, cutoff).setParameter(2, limit)
+                .getResultList();
+        return ids.stream().map(id -> getEntityManager().find(SessionEntity.class, id)).toList();
+    }
+
+    /**
+     * B41: marks the live sessions of {@code supervisorId} on {@code interactionId} whose transcript
+     * was not read yet as read now; returns those sessions (each is marked once).
+     */
+    public List<SessionEntity> markFirstRead(String tenantId, String supervisorId, String interactionId, Instant at) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = getEntityManager().createNativeQuery("""
+                        update monitoring_session set first_read_at = ?4
+                        where tenant_id = ?1 and supervisor_id = ?2 and interaction_id = ?3
+                            and state <> 'ENDED' and first_read_at is null
+                        returning session_id""")
+                .setParameter(1, tenantId).setParameter(2, supervisorId).setParameter(3, interactionId)
+                .setParameter(4, at)
+                .getResultList();
+        return ids.stream().map(id -> getEntityManager().find(SessionEntity.class, id)).toList();
     }
 }

@@ -12,22 +12,27 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 
-/** B40: users with VIEW_AUDIT list the tenant's audit trail. */
+/** B40/B41: users with VIEW_AUDIT list the tenant's audit trail. */
 @ApplicationScoped
 @Transactional
 public class AuditQueries {
 
     private final Directory directory;
     private final AuditRepository audit;
+    private final AuditTrail trail;
 
-    public AuditQueries(Directory directory, AuditRepository audit) {
+    public AuditQueries(Directory directory, AuditRepository audit, AuditTrail trail) {
         this.directory = directory;
         this.audit = audit;
+        this.trail = trail;
     }
 
+    /** The records; a caller without VIEW_AUDIT is refused, and the refusal is itself audited (B41). */
     public List<AuditRecordEntity> search(Caller caller, AuditFilter filter, int page, int size) {
         if (!directory.supervisor(caller).may(Permissions.VIEW_AUDIT)) {
-            throw new AuditNotPermittedException();
+            AuditNotPermittedException refusal = new AuditNotPermittedException();
+            trail.refused(caller, AuditTrail.Action.READ_AUDIT, filter.interactionId(), null, refusal.type());
+            throw refusal;
         }
         return audit.search(caller.tenantId(), filter, page, size);
     }

@@ -47,17 +47,19 @@ public class MonitoringTable {
     private final SessionRepository sessions;
 
     private final ReadPositionRepository readPositions;
+    private final AuditTrail audit;
 
     public MonitoringTable(Directory directory, InteractionRepository interactions, SessionRepository sessions,
-                           ReadPositionRepository readPositions) {
+                           ReadPositionRepository readPositions, AuditTrail audit) {
         this.directory = directory;
         this.interactions = interactions;
         this.sessions = sessions;
         this.readPositions = readPositions;
+        this.audit = audit;
     }
 
     public Page page(Caller caller, TableFilter filter, int page, int size) {
-        Supervisor supervisor = requireMonitor(caller);
+        Supervisor supervisor = requireMonitor(caller, AuditTrail.Action.READ_TABLE, null);
         List<InteractionEntity> found = interactions.table(caller.tenantId(), filter, page, size);
         boolean hasMore = found.size() > size;
         List<InteractionEntity> rows = hasMore ? found.subList(0, size) : found;
@@ -74,7 +76,7 @@ public class MonitoringTable {
     }
 
     public Details details(Caller caller, String interactionId) {
-        Supervisor supervisor = requireMonitor(caller);
+        Supervisor supervisor = requireMonitor(caller, AuditTrail.Action.READ_DETAILS, interactionId);
         InteractionEntity interaction = interactions.findByIdOptional(interactionId)
                 .filter(i -> i.tenantId.equals(caller.tenantId()) && i.silentMonitoring)
                 .orElseThrow(InteractionNotFoundException::new);
@@ -92,10 +94,13 @@ public class MonitoringTable {
                 && interaction.lastMessageSeq > readPositions.getOrDefault(interaction.interactionId, 0L);
     }
 
-    private Supervisor requireMonitor(Caller caller) {
+    /** B01; a refused read is audited (B41). */
+    private Supervisor requireMonitor(Caller caller, AuditTrail.Action read, String interactionId) {
         Supervisor supervisor = directory.supervisor(caller);
         if (!supervisor.may(Permissions.MONITOR_ALL_CALLS)) {
-            throw new MonitorNotPermittedException();
+            MonitorNotPermittedException refusal = new MonitorNotPermittedException();
+            audit.refused(caller, read, interactionId, null, refusal.type());
+            throw refusal;
         }
         return supervisor;
     }

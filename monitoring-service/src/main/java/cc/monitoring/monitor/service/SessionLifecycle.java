@@ -5,80 +5,86 @@ import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.monitor.domain.Permissions;
 import cc.monitoring.monitor.domain.Session;
-import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.domain.SessionState;
+import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.messaging.MonitoringPublisher;
 import cc.monitoring.monitor.persistence.InteractionEntity;
-import cc.monitoring.monitor.persistence.InteractionRepository;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.persistence.SessionRepository;
 import cc.monitoring.monitor.service.AuditTrail.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.Optional;
+import java.time.Instant;
+import java.util.Collection;
 
 /**
- * What happens to sessions when the world changes: the leg answers or fails, the supervisor's phone
- * hangs up, the interaction ends, the supervisor loses the permission. Runs in the consumer's
- * transaction.
+ * What happens to sessions when the world changes: the leg answers, fails, changes mode or hangs
+ * up, the interaction ends, the supervisor loses a permission or logs into the agent desktop, a
+ * transcript is read. Runs in the consumer's transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class SessionLifecycle {
 
     private final SessionRepository sessions;
-    private final InteractionRepository interactions;
     private final MonitoringPublisher publisher;
     private final AuditTrail audit;
+    private final SessionEnds ends;
+    private final ModeChanges modes;
 
-    public SessionLifecycle(SessionRepository sessions, InteractionRepository interactions, MonitoringPublisher publisher,
-                            AuditTrail audit) {
+    public SessionLifecycle(SessionRepository sessions, MonitoringPublisher publisher, AuditTrail audit, SessionEnds ends,
+                            ModeChanges modes) {
         this.sessions = sessions;
-        this.interactions = interactions;
         this.publisher = publisher;
         this.audit = audit;
+        this.ends = ends;
+        this.modes = modes;
     }
 
     /** B21: the leg answered; the monitor is in the call, muted. */
     public void legConnected(MonitorLegEvent leg) {
-        Optional<SessionEntity> found = sessions.lockOf(leg.tenantId(), leg.sessionId());
-        if (found.isEmpty()) {
-            return;
-        }
-        SessionEntity entity = found.get();
-        Session before = entity.toDomain();
-        if (before.state() != SessionState.DIALING) {
-            if (before.isEnded()) {
-                // hung up while it was ringing: make sure the leg does not stay in the call
-                publisher.hangUp(before, leg.callId());
+        sessions.lockOf(leg.tenantId(), leg.sessionId()).ifPresent(entity -> {
+            Session before = entity.toDomain();
+            if (before.state() != SessionState.DIALING) {
+                if (before.isEnded()) {
+                    // hung up (or timed out) while it was ringing: make sure the leg does not stay in the call
+                    publisher.hangUp(before, leg.callId());
+                }
+                return;
             }
-            return;
-        }
-        Session after = before.legConnected(Times.now());
-        entity.apply(after);
-        publisher.sessionEvent(EventTypes.MONITOR_JOINED, after, null);
-        audit.accepted(Action.JOIN, after, "muted");
+            Session after = before.legConnected(Times.now());
+            entity.apply(after);
+            publisher.sessionEvent(EventTypes.MONITOR_JOINED, after, null);
+            audit.accepted(Action.JOIN, after, "muted");
+        });
     }
 
     /** B26: dialing failed; the session ends and the supervisor is free to monitor again. */
     public void legFailed(MonitorLegEvent leg) {
-        endFromTelephony(leg, EndReason.DIAL_FAILED, leg.reason());
+        sessions.lockOf(leg.tenantId(), leg.sessionId()).ifPresent(entity ->
+                ends.bySystem(entity, EndReason.DIAL_FAILED, leg.reason(), false));
     }
 
     /** The leg went away without the supervisor asking here (their phone hung up, or the call ended). */
     public void legEnded(MonitorLegEvent leg) {
-        EndReason reason = "CALL_ENDED".equals(leg.reason()) ? EndReason.INTERACTION_ENDED : EndReason.SUPERVISOR_HUNG_UP;
-        endFromTelephony(leg, reason, leg.reason());
-    }
-
-    private void endFromTelephony(MonitorLegEvent leg, EndReason reason, String detail) {
         sessions.lockOf(leg.tenantId(), leg.sessionId()).ifPresent(entity -> {
-            Session before = entity.toDomain();
-            if (!before.isEnded()) {
-                end(entity, before, reason, detail, false);
+            if ("CALL_ENDED".equals(leg.reason())) {
+                ends.bySystem(entity, EndReason.INTERACTION_ENDED, leg.reason(), false);
+            } else {
+                ends.bySupervisor(entity, EndReason.SUPERVISOR_HUNG_UP, leg.reason());
             }
         });
+    }
+
+    /** B29: the provider confirmed a mode. */
+    public void legModeChanged(MonitorLegEvent leg) {
+        modes.confirmed(leg);
+    }
+
+    /** B29: the provider refused a mode change. */
+    public void legModeRefused(MonitorLegEvent leg) {
+        modes.refused(leg);
     }
 
     /**
@@ -87,29 +93,50 @@ public class SessionLifecycle {
      */
     public void interactionEnded(InteractionEntity interaction) {
         for (SessionEntity entity : sessions.liveOnInteraction(interaction.interactionId)) {
-            end(entity, entity.toDomain(), EndReason.INTERACTION_ENDED, null, true);
+            ends.bySystem(entity, EndReason.INTERACTION_ENDED, null, true);
         }
     }
 
-    /** A supervisor who lost MONITOR_ALL_CALLS stops monitoring at once. */
-    public void permissionsChanged(String tenantId, String userId, java.util.Collection<String> permissions) {
-        if (permissions.contains(Permissions.MONITOR_ALL_CALLS)) {
-            return;
-        }
+    /**
+     * B28: permissions hold for the whole session. Without MONITOR_ALL_CALLS every session ends;
+     * without BARGE_ALL_CALLS or COACH_CALLS a leg that uses (or asked for) that mode returns to muted.
+     */
+    public void permissionsChanged(String tenantId, String userId, Collection<String> permissions) {
+        boolean mayMonitor = permissions.contains(Permissions.MONITOR_ALL_CALLS);
         for (SessionEntity live : sessions.liveOfSupervisor(tenantId, userId)) {
-            sessions.lockOf(tenantId, live.sessionId).ifPresent(entity ->
-                    end(entity, entity.toDomain(), EndReason.PERMISSION_REVOKED, null, true));
+            sessions.lockOf(tenantId, live.sessionId).ifPresent(entity -> {
+                if (!mayMonitor) {
+                    ends.bySystem(entity, EndReason.PERMISSION_REVOKED, Permissions.MONITOR_ALL_CALLS + " revoked", true);
+                } else {
+                    modes.enforce(entity, permissions);
+                }
+            });
         }
     }
 
-    private void end(SessionEntity entity, Session before, EndReason reason, String detail, boolean releaseLeg) {
-        Session after = before.end(reason, detail, Times.now());
-        entity.apply(after);
-        if (releaseLeg && after.isVoice()) {
-            InteractionEntity interaction = interactions.findById(after.interactionId());
-            publisher.hangUp(after, interaction.callId);
+    /**
+     * B28: a supervisor who logs into the agent desktop takes calls on their phone: their voice
+     * monitoring ends. Digital sessions (read-only transcripts) go on.
+     */
+    public void loggedIntoAgentDesktop(String tenantId, String userId) {
+        for (SessionEntity live : sessions.liveOfSupervisor(tenantId, userId)) {
+            if (live.channel.isDigital()) {
+                continue;
+            }
+            sessions.lockOf(tenantId, live.sessionId).ifPresent(entity ->
+                    ends.bySystem(entity, EndReason.LOGGED_IN_AS_AGENT, null, true));
         }
-        publisher.sessionEvent(EventTypes.MONITOR_ENDED, after, detail);
-        audit.accepted(Action.END, after, reason + (detail == null ? "" : " (" + detail + ")"));
+    }
+
+    /** B41: the first time a supervisor reads the transcript within a session is audited. */
+    public void transcriptRead(String tenantId, String userId, String interactionId, long position, Instant at) {
+        for (SessionEntity first : sessions.markFirstRead(tenantId, userId, interactionId, at)) {
+            audit.accepted(Action.TRANSCRIPT_READ, first.toDomain(), "first read, up to message " + position);
+        }
+    }
+
+    /** B27: a session that dialed too long ends; its leg is hung up. */
+    public void dialTimedOut(SessionEntity entity, String detail) {
+        ends.bySystem(entity, EndReason.DIAL_TIMEOUT, detail, true);
     }
 }

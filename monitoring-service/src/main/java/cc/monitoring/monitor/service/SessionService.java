@@ -2,10 +2,10 @@ package cc.monitoring.monitor.service;
 
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.interaction.Channel;
-import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.AlreadyMonitoringException;
 import cc.monitoring.monitor.domain.Extension;
+import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.MonitoringPolicy;
 import cc.monitoring.monitor.domain.MonitoringRefusedException;
 import cc.monitoring.monitor.domain.Session;
@@ -35,8 +35,9 @@ import static cc.monitoring.contracts.monitoring.EndReason.SUPERVISOR_HUNG_UP;
 
 /**
  * What a supervisor does with a session over REST: start (voice dials, digital reads at once),
- * barge, mute, coach, hang up / end. Each accepted change is stored, published and audited in one
- * transaction; each refusal is audited on its own (B40).
+ * barge, mute, coach (asked of the telephony provider, B29), hang up / end. Each accepted change is
+ * stored, published and audited in one transaction; each refusal, bad input included, is audited on
+ * its own (B40, B41).
  */
 @ApplicationScoped
 public class SessionService {
@@ -46,20 +47,25 @@ public class SessionService {
     private final SessionRepository sessions;
     private final MonitoringPublisher publisher;
     private final AuditTrail audit;
+    private final ModeChanges modes;
 
     public SessionService(Directory directory, InteractionRepository interactions, SessionRepository sessions,
-                          MonitoringPublisher publisher, AuditTrail audit) {
+                          MonitoringPublisher publisher, AuditTrail audit, ModeChanges modes) {
         this.directory = directory;
         this.interactions = interactions;
         this.sessions = sessions;
         this.publisher = publisher;
         this.audit = audit;
+        this.modes = modes;
     }
 
     public Session start(Caller caller, String interactionId, String extensionAddress) {
         try {
-            return audited(caller, Action.START, interactionId, null,
-                    () -> QuarkusTransaction.requiringNew().call(() -> startInTransaction(caller, interactionId, extensionAddress)));
+            return audited(caller, Action.START, interactionId, null, () -> {
+                String id = Ids.id(interactionId, "interactionId");
+                String extension = Ids.optional(extensionAddress, Ids.MAX_NAME, "extension");
+                return QuarkusTransaction.requiringNew().call(() -> startInTransaction(caller, id, extension));
+            });
         } catch (RuntimeException e) {
             if (!causedByUniqueIndex(e)) {
                 throw e;
@@ -74,8 +80,7 @@ public class SessionService {
                         .map(s -> (MonitoringRefusedException) new VoiceMonitorActiveException(s.sessionId, s.interactionId))
                         .orElseThrow(() -> e);
             });
-            audit.refused(caller.tenantId(), caller.userId(), caller.displayName(), Action.START, interactionId, null,
-                    refusal.type());
+            audit.refused(caller, Action.START, interactionId, null, refusal.type());
             throw refusal;
         }
     }
@@ -127,36 +132,26 @@ public class SessionService {
         return changeMode(caller, sessionId, Action.COACH);
     }
 
+    /**
+     * B29: asks the telephony provider for the mode; the session shows it as pending until the
+     * provider confirms (then it is the mode, published and audited) or refuses it.
+     */
     private Session changeMode(Caller caller, String sessionId, Action action) {
         return audited(caller, action, null, sessionId, () -> QuarkusTransaction.requiringNew().call(() -> {
             SessionEntity entity = ownLocked(caller, sessionId);
             Session before = entity.toDomain();
             Supervisor supervisor = directory.supervisor(caller);
+            Instant now = Times.now();
             Session after = switch (action) {
-                case BARGE -> before.barge(supervisor);
-                case COACH -> before.coach(supervisor);
-                default -> before.mute();
+                case BARGE -> before.barge(supervisor, now);
+                case COACH -> before.coach(supervisor, now);
+                default -> before.mute(now);
             };
             if (after.equals(before)) {
                 return after;
             }
-            entity.apply(after);
-            String callId = interactions.findById(after.interactionId()).callId;
-            switch (action) {
-                case BARGE -> {
-                    publisher.sessionEvent(EventTypes.MONITOR_BARGED, after, null);
-                    publisher.setLegMode(after, callId, LegMode.UNMUTED);
-                }
-                case COACH -> {
-                    publisher.sessionEvent(EventTypes.MONITOR_COACHING, after, null);
-                    publisher.setLegMode(after, callId, LegMode.COACHING);
-                }
-                default -> {
-                    publisher.sessionEvent(EventTypes.MONITOR_MUTED, after, null);
-                    publisher.setLegMode(after, callId, LegMode.MUTED);
-                }
-            }
-            audit.accepted(action, after, before.mode() + " -> " + after.mode());
+            modes.ask(entity, after);
+            audit.requested(action, after, before.mode() + " -> " + after.pending().mode());
             return after;
         }));
     }
@@ -181,7 +176,8 @@ public class SessionService {
     }
 
     public Session get(Caller caller, String sessionId) {
-        return QuarkusTransaction.requiringNew().call(() -> sessions.of(caller.tenantId(), sessionId)
+        String id = Ids.id(sessionId, "session id");
+        return QuarkusTransaction.requiringNew().call(() -> sessions.of(caller.tenantId(), id)
                 .filter(s -> s.supervisorId.equals(caller.userId()))
                 .orElseThrow(() -> new SessionNotFoundException(sessionId))
                 .toDomain());
@@ -193,7 +189,7 @@ public class SessionService {
     }
 
     private SessionEntity ownLocked(Caller caller, String sessionId) {
-        return sessions.lockOf(caller.tenantId(), sessionId)
+        return sessions.lockOf(caller.tenantId(), Ids.id(sessionId, "session id"))
                 .filter(s -> s.supervisorId.equals(caller.userId()))
                 .orElseThrow(() -> new SessionNotFoundException(sessionId));
     }
@@ -202,7 +198,7 @@ public class SessionService {
         try {
             return work.get();
         } catch (MonitoringRefusedException e) {
-            audit.refused(caller.tenantId(), caller.userId(), caller.displayName(), action, interactionId, sessionId, e.type());
+            audit.refused(caller, action, interactionId, sessionId, e.type());
             throw e;
         }
     }

@@ -32,10 +32,10 @@ class ResilienceTest {
 
         world.awaitInTable("sam", good.interactionId());
         var parked = World.TOPICS.awaitRecord(Topics.deadLetter(Topics.INTERACTION_EVENTS),
-                r -> r.value().contains("not json " + key), Duration.ofSeconds(20));
+                r -> r.value().contains("not json " + key), World.PATIENCE);
         assertEquals(Topics.INTERACTION_EVENTS, cc.monitoring.testsupport.TopicReader.header(parked, "dlq-original-topic"));
         World.TOPICS.awaitRecord(Topics.deadLetter(Topics.INTERACTION_EVENTS),
-                r -> r.value().contains("TELEPATHY") && r.value().contains(key), Duration.ofSeconds(20));
+                r -> r.value().contains("TELEPATHY") && r.value().contains(key), World.PATIENCE);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ResilienceTest {
         World.Call next = world.startInteraction(Channel.VOICE, "anna", true, interactionId);
         world.awaitInTable("sam", next.interactionId());
         World.TOPICS.awaitRecord(Topics.deadLetter(Topics.INTERACTION_EVENTS), r -> r.value().contains(smuggled.id()),
-                Duration.ofSeconds(20));
+                World.PATIENCE);
         world.as("sam").get("/api/monitoring/interactions/{id}", interactionId).then().statusCode(404);
     }
 

@@ -35,7 +35,7 @@ class TableAndAuditTest {
         world.end(monitoredThenEnded.interactionId());
         world.end(neverMonitored.interactionId());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions").then()
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions").then()
                 .statusCode(200)
                 .body("items.interactionId", hasItems(monitoredThenEnded.interactionId(), live.interactionId(), chat))
                 .body("items.interactionId", not(hasItem(neverMonitored.interactionId()))));
@@ -87,20 +87,20 @@ class TableAndAuditTest {
 
         world.message(chat, 1);
         world.message(chat, 2);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
                 .then().body(row, equalTo(true)));
         world.read("sam", chat, 2);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
                 .then().body(row, equalTo(false)));
         // per supervisor: sue has not looked
         world.as("sue").get("/api/monitoring/interactions").then().body(row, equalTo(true));
         world.message(chat, 3);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions")
                 .then().body(row, equalTo(true)));
         // an older read position does not move it back
         world.read("sam", chat, 3);
         world.read("sam", chat, 1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions/{id}", chat)
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").get("/api/monitoring/interactions/{id}", chat)
                 .then().body("details.newDetails", equalTo(false)).body("details.lastMessageSeq", equalTo(3)));
         world.as("sam").get("/api/monitoring/interactions").then()
                 .body("items.find { it.interactionId == '" + call.interactionId() + "' }.newDetails", equalTo(false));
@@ -148,15 +148,19 @@ class TableAndAuditTest {
         Instant before = Instant.now().minusSeconds(1);
         World.Call call = world.call("adam", "sam");
         String session = world.activeMonitor("sam", call);
-        world.as("sam").post("/api/monitoring/sessions/{id}/barge", session).then().statusCode(200);
-        world.as("sam").post("/api/monitoring/sessions/{id}/mute", session).then().statusCode(200);
-        world.as("sam").post("/api/monitoring/sessions/{id}/coach", session).then().statusCode(200);
+        world.changeMode("sam", call, session, "barge");
+        world.changeMode("sam", call, session, "mute");
+        world.changeMode("sam", call, session, "coach");
         world.as("sam").delete("/api/monitoring/sessions/{id}", session).then().statusCode(200);
         String monaSession = world.activeMonitor("mona", call);
         world.as("mona").post("/api/monitoring/sessions/{id}/barge", monaSession).then().statusCode(403);
 
+        // each mode change was asked (REQUESTED) and then confirmed by the provider (ACCEPTED, B29)
         world.as("alice").queryParam("supervisor", "sam").queryParam("from", before.toString())
-                .get("/api/monitoring/audit").then().statusCode(200)
+                .queryParam("outcome", "REQUESTED").get("/api/monitoring/audit").then().statusCode(200)
+                .body("items.action", contains("COACH", "MUTE", "BARGE"));
+        world.as("alice").queryParam("supervisor", "sam").queryParam("from", before.toString())
+                .queryParam("outcome", "ACCEPTED").get("/api/monitoring/audit").then().statusCode(200)
                 .body("items.action", contains("END", "COACH", "MUTE", "BARGE", "JOIN", "START"))
                 .body("items.outcome", everyItem(equalTo("ACCEPTED")))
                 .body("items.interactionId", everyItem(equalTo(call.interactionId())))
@@ -174,7 +178,7 @@ class TableAndAuditTest {
     }
 
     @Test
-    void aSupervisorWhoLosesTheMonitorPermissionStopsMonitoring() {
+    void B28_aSupervisorWhoLosesTheMonitorPermissionStopsMonitoring() {
         World world = new World();
         world.supervisor("sam");
         World.Call call = world.call("adam", "sam");
@@ -189,7 +193,7 @@ class TableAndAuditTest {
         World world = new World();
         world.supervisor("sam");
         world.startInteraction(Channel.SMS, "amy", true, null);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> world.as("sam").queryParam("channel", "SMS")
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("sam").queryParam("channel", "SMS")
                 .get("/api/monitoring/interactions").then().body("items.size()", equalTo(1)));
     }
 }

@@ -7,7 +7,6 @@ import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.contracts.telephony.DialMonitorLeg;
 import cc.monitoring.contracts.telephony.HangUpMonitorLeg;
 import cc.monitoring.contracts.telephony.LegMode;
-import cc.monitoring.contracts.telephony.SetMonitorLegMode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -72,16 +71,22 @@ class VoiceMonitoringTest {
         String sessionId = world.activeMonitor("sam", call);
 
         world.as("sam").post("/api/monitoring/sessions/{id}/barge", sessionId).then().statusCode(200)
-                .body("mode", equalTo("BARGED"));
+                .body("mode", equalTo("SILENT")).body("pendingMode", equalTo("BARGED"));
+        assertEquals(LegMode.UNMUTED, World.awaitCommand(sessionId, LegMode.UNMUTED).mode());
+        world.legModeChanged(call, sessionId, LegMode.UNMUTED); // the provider confirms (B29)
         assertEquals("BARGED", awaitEvent(Topics.MONITORING_EVENTS, EventTypes.MONITOR_BARGED, sessionId)
                 .dataAs(MonitoringEvent.class).mode().name());
-        assertEquals(LegMode.UNMUTED, awaitEvent(Topics.TELEPHONY_COMMANDS, EventTypes.SET_MONITOR_LEG_MODE, sessionId)
-                .dataAs(SetMonitorLegMode.class).mode());
+        world.as("sam").get("/api/monitoring/sessions/{id}", sessionId).then()
+                .body("mode", equalTo("BARGED")).body("pendingMode", nullValue());
 
         world.as("sam").post("/api/monitoring/sessions/{id}/mute", sessionId).then().statusCode(200)
-                .body("mode", equalTo("SILENT"));
+                .body("mode", equalTo("BARGED")).body("pendingMode", equalTo("SILENT"));
+        World.awaitCommand(sessionId, LegMode.MUTED);
+        world.legModeChanged(call, sessionId, LegMode.MUTED);
         assertEquals("SILENT", awaitEvent(Topics.MONITORING_EVENTS, EventTypes.MONITOR_MUTED, sessionId)
                 .dataAs(MonitoringEvent.class).mode().name());
+        world.as("sam").get("/api/monitoring/sessions/{id}", sessionId).then()
+                .body("mode", equalTo("SILENT")).body("pendingMode", nullValue());
     }
 
     @Test
@@ -106,10 +111,12 @@ class VoiceMonitoringTest {
         String sam = world.activeMonitor("sam", call);
         String mona = world.activeMonitor("mona", other);
 
-        world.as("sam").post("/api/monitoring/sessions/{id}/coach", sam).then().statusCode(200).body("mode", equalTo("COACHING"));
-        assertEquals(LegMode.COACHING, awaitEvent(Topics.TELEPHONY_COMMANDS, EventTypes.SET_MONITOR_LEG_MODE, sam)
-                .dataAs(SetMonitorLegMode.class).mode());
+        world.as("sam").post("/api/monitoring/sessions/{id}/coach", sam).then().statusCode(200)
+                .body("pendingMode", equalTo("COACHING"));
+        assertEquals(LegMode.COACHING, World.awaitCommand(sam, LegMode.COACHING).mode());
+        world.legModeChanged(call, sam, LegMode.COACHING);
         awaitEvent(Topics.MONITORING_EVENTS, EventTypes.MONITOR_COACHING, sam);
+        world.as("sam").get("/api/monitoring/sessions/{id}", sam).then().body("mode", equalTo("COACHING"));
         world.as("mona").post("/api/monitoring/sessions/{id}/coach", mona).then().statusCode(403)
                 .body("type", equalTo("urn:problem:monitoring:coach-not-permitted"));
     }
@@ -217,7 +224,7 @@ class VoiceMonitoringTest {
         world.as("sam").get("/api/monitoring/sessions/{id}", sam).then().body("endReason", equalTo("INTERACTION_ENDED"));
         // a leg that answers after the end is sent away again
         world.legConnected(call, sue);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(2,
+        org.awaitility.Awaitility.await().atMost(World.PATIENCE).untilAsserted(() -> assertEquals(2,
                 World.TOPICS.readAll(Topics.TELEPHONY_COMMANDS).stream()
                         .filter(r -> r.value().contains(sue) && r.value().contains("\"type\":\"" + EventTypes.HANG_UP_MONITOR_LEG + "\""))
                         .count()));

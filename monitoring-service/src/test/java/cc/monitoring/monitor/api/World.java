@@ -14,7 +14,9 @@ import cc.monitoring.contracts.interaction.ParticipantRole;
 import cc.monitoring.contracts.permission.ExtensionData;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.telephony.LegMode;
+import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.telephony.SetMonitorLegMode;
 import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
@@ -46,8 +48,15 @@ final class World {
     static final TopicWriter KAFKA = new TopicWriter(InfrastructureResource.kafkaBootstrapServers());
     static final TopicReader TOPICS = new TopicReader(InfrastructureResource.kafkaBootstrapServers());
     static final List<String> SUPERVISOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
+    /** The built-in Administrator: every permission but the machine ones (HANDLE_CONVERSATIONS, OPERATE_SIMULATOR). */
     static final List<String> ADMINISTRATOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
-            "MANAGE_USERS", "VIEW_AUDIT", "HANDLE_CONVERSATIONS");
+            "MANAGE_USERS", "VIEW_AUDIT");
+
+    /**
+     * How long to wait for an asynchronous effect at most. Generous: on a loaded 2-core CI machine the
+     * first test after start-up waits for the consumer group to form; passing waits return at once.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     final String tenant = Tokens.uniqueTenant();
     private final Map<String, Long> revisions = new HashMap<>();
@@ -59,7 +68,7 @@ final class World {
         long revision = revisions.merge(userId, 1L, Long::sum);
         publish(Topics.PERMISSION_EVENTS, Topics.userKey(tenant, userId), EventTypes.USER_PERMISSIONS_CHANGED, userId,
                 new UserPermissionsChanged(tenant, userId, "Name " + userId, "Role", permissions, List.of(extensions), revision));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
                 .statusCode(200).body("permissions", equalTo(permissions.stream().sorted().toList()))
                 .body("extensions.size()", equalTo(extensions.length)));
     }
@@ -83,7 +92,7 @@ final class World {
         publish(Topics.AGENT_PRESENCE, Topics.userKey(tenant, userId),
                 loggedIn ? EventTypes.AGENT_LOGGED_IN : EventTypes.AGENT_LOGGED_OUT, userId,
                 new AgentPresenceChanged(tenant, userId, loggedIn, Instant.now(), revision));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/me").then()
                 .body("loggedInAsAgent", equalTo(loggedIn)));
     }
 
@@ -140,7 +149,7 @@ final class World {
     }
 
     void awaitInTable(String watcher, String interactionId) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(watcher).get("/api/monitoring/interactions")
+        await().atMost(PATIENCE).untilAsserted(() -> as(watcher).get("/api/monitoring/interactions")
                 .then().statusCode(200).body("items.interactionId", hasItem(interactionId)));
     }
 
@@ -152,6 +161,55 @@ final class World {
 
     void legFailed(Call call, String sessionId, String reason) {
         leg(EventTypes.MONITOR_LEG_FAILED, call, sessionId, null, reason);
+    }
+
+    /** The provider confirms that the leg is in {@code mode} now (B29). */
+    void legModeChanged(Call call, String sessionId, LegMode mode) {
+        leg(EventTypes.MONITOR_LEG_MODE_CHANGED, call, sessionId, mode, null);
+    }
+
+    /** The provider refuses a mode change: the leg keeps {@code kept} (B29). */
+    void legModeRefused(Call call, String sessionId, LegMode kept, String reason) {
+        leg(EventTypes.MONITOR_LEG_MODE_REFUSED, call, sessionId, kept, reason);
+    }
+
+    /** Asks for a mode over REST (barge, mute, coach), then the provider confirms it, as it would. */
+    void changeMode(String userId, Call call, String sessionId, String action) {
+        as(userId).post("/api/monitoring/sessions/{id}/" + action, sessionId).then().statusCode(200);
+        LegMode mode = switch (action) {
+            case "barge" -> LegMode.UNMUTED;
+            case "coach" -> LegMode.COACHING;
+            default -> LegMode.MUTED;
+        };
+        awaitCommand(sessionId, mode);
+        legModeChanged(call, sessionId, mode);
+        String shown = switch (mode) {
+            case UNMUTED -> "BARGED";
+            case COACHING -> "COACHING";
+            case MUTED -> "SILENT";
+        };
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
+                .then().statusCode(200).body("mode", equalTo(shown)).body("pendingMode", equalTo(null)));
+    }
+
+    /** The set-monitor-leg-mode command for {@code sessionId} asking for {@code mode}. */
+    static SetMonitorLegMode awaitCommand(String sessionId, LegMode mode) {
+        ConsumerRecord<String, String> record = TOPICS.awaitRecord(Topics.TELEPHONY_COMMANDS, r -> {
+            CloudEvent e = EventJson.read(r.value());
+            return e.type().equals(EventTypes.SET_MONITOR_LEG_MODE) && sessionId.equals(e.data().path("sessionId").asText())
+                    && mode.name().equals(e.data().path("mode").asText());
+        }, PATIENCE);
+        return EventJson.read(record.value()).dataAs(SetMonitorLegMode.class);
+    }
+
+    /** The monitoring event of {@code type} about {@code sessionId} whose detail is {@code detail}. */
+    static MonitoringEvent awaitMonitoringEvent(String type, String sessionId, String detail) {
+        ConsumerRecord<String, String> record = TOPICS.awaitRecord(Topics.MONITORING_EVENTS, r -> {
+            CloudEvent e = EventJson.read(r.value());
+            return e.type().equals(type) && sessionId.equals(e.data().path("sessionId").asText())
+                    && detail.equals(e.data().path("detail").asText());
+        }, PATIENCE);
+        return EventJson.read(record.value()).dataAs(MonitoringEvent.class);
     }
 
     private void leg(String type, Call call, String sessionId, LegMode mode, String reason) {
@@ -182,7 +240,7 @@ final class World {
     }
 
     void awaitSession(String userId, String sessionId, String state) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
+        await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/monitoring/sessions/{id}", sessionId)
                 .then().statusCode(200).body("state", equalTo(state)));
     }
 
@@ -191,7 +249,7 @@ final class World {
         ConsumerRecord<String, String> record = TOPICS.awaitRecord(topic, r -> {
             CloudEvent e = EventJson.read(r.value());
             return e.type().equals(type) && sessionId.equals(e.data().path("sessionId").asText());
-        }, Duration.ofSeconds(20));
+        }, PATIENCE);
         return EventJson.read(record.value());
     }
 

@@ -1,0 +1,19 @@
+package cc.monitoring.monitor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of monitoring-service's own rules. */
+@ConfigMapping(prefix = "monitoring")
+public interface MonitoringConfig {
+
+    /** B27: a voice session still DIALING this long after it was requested ends with DIAL_TIMEOUT. */
+    @WithDefault("45s")
+    Duration dialTimeout();
+
+    /** How often each instance looks for sessions that dialed too long. */
+    @WithDefault("5s")
+    Duration dialTimeoutSweep();
+}
