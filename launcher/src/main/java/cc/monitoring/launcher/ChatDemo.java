@@ -55,7 +55,7 @@ final class ChatDemo extends DemoScript {
         String samToken = token("sam");
         String platform = machineToken(CHANNEL_PLATFORM);
 
-        tidyUp(platform, samToken);
+        tidyUp(alice, platform, samToken);
 
         // 1. a chat starts (the channel platform's service account delivers it)
         String customer = VoiceDemo.DEMO_CUSTOMER_PREFIX + String.format("%04d", ThreadLocalRandom.current().nextInt(100, 200));
@@ -172,7 +172,7 @@ final class ChatDemo extends DemoScript {
     // ------------------------------------------------------------------ steps
 
     /** Ends what an earlier demo left behind: sam's live sessions and demo chats still open. */
-    private void tidyUp(String platform, String samToken) {
+    private void tidyUp(String alice, String platform, String samToken) {
         Answer live = Api.get(monitoringUrl + "/api/monitoring/sessions", samToken);
         int sessions = 0;
         if (live.ok()) {
@@ -181,9 +181,10 @@ final class ChatDemo extends DemoScript {
                 sessions++;
             }
         }
-        // the channel platform lists its tenant's interactions: interaction-service learns its permission from permission-events
-        Answer chats = retryWhile(() -> Api.get(interactionUrl + "/api/interactions?state=ACTIVE&channel=CHAT&size=200", platform),
-                a -> a.status() == 403, "interaction-service has not yet learned the channel platform's permissions (permission-events)");
+        // alice (MANAGE_USERS) lists the tenant's interactions on monitorable flows, the channel platform ends them;
+        // interaction-service learns their permissions from permission-events
+        Answer chats = retryWhile(() -> Api.get(interactionUrl + "/api/interactions?state=ACTIVE&channel=CHAT&size=200", alice),
+                a -> a.status() == 403, "interaction-service has not yet learned alice's permissions (permission-events)");
         int closed = 0;
         if (chats.ok()) {
             for (JsonNode c : chats.json().path("items")) {
