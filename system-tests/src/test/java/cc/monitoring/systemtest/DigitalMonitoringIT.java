@@ -84,6 +84,8 @@ class DigitalMonitoringIT {
     private final User platform;
     /** Places and hangs up calls: a machine identity with OPERATE_SIMULATOR (B07). */
     private final User phone;
+    /** The other tenant's channel platform (B06). */
+    private final User otherPlatform;
     private final User gina;
     private final User gus;
 
@@ -108,6 +110,7 @@ class DigitalMonitoringIT {
         anna = client.user(tenant, "anna", "Anna Agent", "Agent");
         platform = Machines.channelPlatform(client, tenant);
         phone = Machines.phoneSimulator(client, tenant);
+        otherPlatform = Machines.channelPlatform(client, otherTenant);
         gina = client.user(otherTenant, "gina", "Gina Admin", "Administrator");
         gus = client.user(otherTenant, "gus", "Gus Supervisor", "Supervisor");
         samDesk = Map.of("label", "Desk phone", "kind", "SIP", "address", "sip:sam@" + tenant + ".example.com");
@@ -167,6 +170,7 @@ class DigitalMonitoringIT {
         // another tenant, with an administrator and a supervisor of its own (B06)
         gina.permission().get("/api/me").expectJson(200);
         putUser(gina, gus, "Supervisor", List.of(extension("Desk phone", "SIP", "sip:gus@globex.example.com")));
+        Machines.setUpChannelPlatform(gina, otherPlatform);
         awaitJson("monitoring-service knows gus", () -> gus.monitoring().get("/api/monitoring/me").expectJson(200),
                 j -> texts(j.path("permissions")).contains("MONITOR_ALL_CALLS"));
     }
@@ -521,9 +525,16 @@ class DigitalMonitoringIT {
         gus.monitoring().get("/api/monitoring/interactions/" + id).expectProblem(404, "interaction-not-found");
         gus.monitoring().post(SESSIONS, Map.of("interactionId", id)).expectProblem(404, "interaction-not-found");
         gus.monitoring().get(SESSIONS + "/" + samSession).expectProblem(404, "session-not-found");
-        gus.interaction().get("/api/interactions/" + id).expectProblem(404, "interaction-not-found");
-        gina.interaction().post(CONVERSATIONS + "/" + id + "/messages", Map.of("authorRole", "CUSTOMER", "text", "hi"))
+        // interaction-service's read API is for administrators and the channel platform: a supervisor is refused
+        // whatever the id (B08), an administrator of another tenant finds nothing
+        Reply forGus = gus.interaction().get("/api/interactions/" + id);
+        forGus.expectProblemOneOf(forGus.status() == 403 ? 403 : 404, "interaction-not-found", "interactions-not-permitted");
+        gina.interaction().get("/api/interactions/" + id).expectProblem(404, "interaction-not-found");
+        otherPlatform.interaction().post(CONVERSATIONS + "/" + id + "/messages", Map.of("authorRole", "CUSTOMER", "text", "hi"))
                 .expectProblem(404, "interaction-not-found");
+        // a person never writes (B35): refused whatever the id
+        gina.interaction().post(CONVERSATIONS + "/" + id + "/messages", Map.of("authorRole", "CUSTOMER", "text", "hi"))
+                .expectProblem(403, "conversation-not-permitted");
     }
 
     // ------------------------------------------------------------------ 13
