@@ -9,11 +9,11 @@ after(async () => { await browser?.close(); });
 test('B30 B31 B32 B33 B51: a chat is monitored read-only; its transcript updates live; End Monitoring', async () => {
   await endSessionsOf('sam');
   const customer = uniqueNumber();
-  const chat = await call('alice', '/api/conversations', 'POST', {
+  const chat = await call('channel-platform', '/api/conversations', 'POST', {
     channel: 'CHAT', flowId: 'support', customer, customerName: 'Casey', agentId: USERS.anna, agentName: 'Anna',
   });
   const id = chat.id || chat.interactionId;
-  await call('alice', `/api/conversations/${id}/messages`, 'POST', { authorRole: 'CUSTOMER', text: 'Hello, my parcel is late' });
+  await call('channel-platform', `/api/conversations/${id}/messages`, 'POST', { authorRole: 'CUSTOMER', text: 'Hello, my parcel is late' });
   const { context, page } = await signedIn(browser, 'sam');
   const row = `tr[data-interaction="${id}"]`;
   try {
@@ -31,7 +31,7 @@ test('B30 B31 B32 B33 B51: a chat is monitored read-only; its transcript updates
     assert.match(await page.textContent(`${details} .transcript`), /my parcel is late/);
     assert.equal(await page.locator(`${details} textarea, ${details} input[type=text]`).count(), 0);
 
-    await call('alice', `/api/conversations/${id}/messages`, 'POST', { authorRole: 'AGENT', text: 'Let me check that for you' });
+    await call('channel-platform', `/api/conversations/${id}/messages`, 'POST', { authorRole: 'AGENT', text: 'Let me check that for you' });
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('Let me check'),
       `${details} .transcript`, { timeout: 5000 });
     await shot(page, '08-chat-transcript-live');
@@ -40,7 +40,7 @@ test('B30 B31 B32 B33 B51: a chat is monitored read-only; its transcript updates
     await page.waitForSelector(`${details} .transcript`, { state: 'detached', timeout: 10000 });
     assert.equal((await call('sam', '/api/monitoring/sessions')).length, 0);
   } finally {
-    await call('alice', `/api/conversations/${id}/end`, 'POST', { by: 'CUSTOMER' });
+    await call('channel-platform', `/api/conversations/${id}/end`, 'POST', { by: 'CUSTOMER' });
     await context.close();
   }
 });

@@ -1,5 +1,6 @@
 // What every browser test needs: Chromium from Debian, the stack's addresses, demo users, and
-// API calls made as those users (tokens from the same Keycloak, password grant).
+// API calls made as those users (tokens from the same Keycloak: people by the password grant, the
+// tenant's machine identities by the client-credentials grant).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -39,14 +40,28 @@ export async function signedIn(browser, user, viewport = { width: 1280, height: 
   return { context, page };
 }
 
+/**
+ * The demo tenant's machine identities (B07, B35): Keycloak clients with only the client-credentials grant, whose
+ * service accounts hold the custom roles "Phone Simulator" (OPERATE_SIMULATOR: place and hang up calls) and
+ * "Channel Platform" (HANDLE_CONVERSATIONS: deliver chats). No person's role may do either. Demo-only secrets.
+ */
+export const MACHINES = {
+  'phone-simulator': { clientId: 'acme-phone-simulator', secret: 'acme-phone-simulator-demo-secret' },
+  'channel-platform': { clientId: 'acme-channel-platform', secret: 'acme-channel-platform-demo-secret' },
+};
+
 const tokens = new Map();
 export async function token(user) {
   const cached = tokens.get(user);
   if (cached && cached.until > Date.now()) return cached.token;
+  const machine = MACHINES[user];
+  const form = machine
+    ? { grant_type: 'client_credentials', client_id: machine.clientId, client_secret: machine.secret }
+    : { grant_type: 'password', client_id: 'monitoring-console', username: user, password: 'demo' };
   const response = await fetch(`${ISSUER}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'monitoring-console', username: user, password: 'demo' }),
+    body: new URLSearchParams(form),
   });
   if (!response.ok) throw new Error(`no token for ${user}: ${response.status}`);
   const answer = await response.json();
@@ -76,10 +91,16 @@ export function uniqueNumber() {
   return `+1555${String(Date.now()).slice(-7)}`;
 }
 
+/** The phone simulator places a call of the demo tenant (never a person's token). */
 export async function placeCall(agent, customerNumber) {
-  return call('alice', '/api/telephony/calls', 'POST', {
+  return call('phone-simulator', '/api/telephony/calls', 'POST', {
     flowId: 'support', agentId: USERS[agent], agentName: agent[0].toUpperCase() + agent.slice(1), customerNumber,
   });
+}
+
+/** The phone simulator hangs up a call, as its customer or its agent. */
+export async function hangUp(callId, by) {
+  return call('phone-simulator', `/api/telephony/calls/${callId}/hangup`, 'POST', { by });
 }
 
 export async function shot(page, name) {

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, endSessionsOf, launch, placeCall, shot, signedIn, uniqueNumber } from './support.js';
+import { endSessionsOf, hangUp, launch, placeCall, shot, signedIn, uniqueNumber } from './support.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,7 +43,7 @@ test('B10 B20 B21 B23 B25 B51: a placed call appears live; monitor on the second
     await page.waitForFunction(() => document.getElementById('toolbar-state').textContent.includes('Listening'));
 
     // B25: the customer hangs up; the toolbar goes away by itself and says why
-    await call('alice', `/api/telephony/calls/${placed.callId}/hangup`, 'POST', { by: 'CUSTOMER' });
+    await hangUp(placed.callId, 'CUSTOMER');
     await page.waitForSelector('#toolbar', { state: 'hidden', timeout: 15000 });
     assert.match(await page.textContent('#notice'), /interaction ended/);
     await shot(page, '05-call-ended');
@@ -69,7 +69,7 @@ test('B02 B52: a supervisor without barge permission sees the microphone locked'
     await page.waitForSelector('#toolbar', { state: 'hidden' });
     assert.match(await page.textContent('#notice'), /you hung up/);
   } finally {
-    await call('alice', `/api/telephony/calls/${placed.callId}/hangup`, 'POST', { by: 'AGENT' });
+    await hangUp(placed.callId, 'AGENT');
     await context.close();
   }
 });
@@ -91,8 +91,8 @@ test('B52: a Monitor button that cannot be used says why; the page reads on a na
     await page.click('#hang-up');
     await page.waitForSelector('#toolbar', { state: 'hidden' });
   } finally {
-    await call('alice', `/api/telephony/calls/${first.callId}/hangup`, 'POST', { by: 'AGENT' });
-    await call('alice', `/api/telephony/calls/${second.callId}/hangup`, 'POST', { by: 'AGENT' });
+    await hangUp(first.callId, 'AGENT');
+    await hangUp(second.callId, 'AGENT');
     await context.close();
   }
 });

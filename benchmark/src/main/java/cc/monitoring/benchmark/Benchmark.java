@@ -58,6 +58,8 @@ public final class Benchmark {
     private List<User> supervisors;
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private String adminToken;
+    /** The tenant's phone simulator (OPERATE_SIMULATOR): places and hangs up the calls, never a person (B07). */
+    private String simulatorToken;
     private final Instant started = Instant.now();
 
     private Benchmark(Options o) {
@@ -124,6 +126,7 @@ public final class Benchmark {
         adminToken = setup.token(o.tenant + "-admin");
         setup.flow(adminToken, o.tenant);
         setup.flow(adminToken, o.tenant + "-load");
+        simulatorToken = setup.phoneSimulatorToken(o.tenant, adminToken);
         for (User s : supervisors) {
             String token = setup.token(s.username());
             tokens.put(s.id(), token);
@@ -251,7 +254,7 @@ public final class Benchmark {
                 body.put("agentId", o.tenant + "-agent-" + agent);
                 body.put("agentName", "Bench Agent " + agent);
                 body.put("customerNumber", "+1202555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000)));
-                Answer a = Http.post(o.telephonyGateway + "/api/telephony/calls", adminToken, body);
+                Answer a = Http.post(o.telephonyGateway + "/api/telephony/calls", simulatorToken, body);
                 if (a.status() != 201) {
                     throw new IllegalStateException("POST /api/telephony/calls: " + a);
                 }
@@ -340,7 +343,7 @@ public final class Benchmark {
                     endRecv.add(monitorEnded.receivedAt() - ended.receivedAt());
                 }
                 long t0 = System.currentTimeMillis();
-                Answer a = Http.post(o.telephonyGateway + "/api/telephony/calls/" + call.callId() + "/hangup", adminToken,
+                Answer a = Http.post(o.telephonyGateway + "/api/telephony/calls/" + call.callId() + "/hangup", simulatorToken,
                         Map.of("by", "CUSTOMER"));
                 if (!a.ok()) {
                     errors.add("hang up " + call.callId() + ": " + a);
@@ -469,9 +472,9 @@ public final class Benchmark {
         for (Map.Entry<String, String> s : liveSessions.entrySet()) {
             Http.delete(o.monitoringService + "/api/monitoring/sessions/" + s.getKey(), s.getValue());
         }
-        if (adminToken != null) {
+        if (simulatorToken != null) {
             for (String call : liveCalls) {
-                Http.post(o.telephonyGateway + "/api/telephony/calls/" + call + "/hangup", adminToken, Map.of("by", "CUSTOMER"));
+                Http.post(o.telephonyGateway + "/api/telephony/calls/" + call + "/hangup", simulatorToken, Map.of("by", "CUSTOMER"));
             }
         }
         if (!liveCalls.isEmpty() || !liveSessions.isEmpty()) {

@@ -14,7 +14,11 @@ import java.util.Map;
  * The benchmark's own tenant: an administrator and M supervisors created in Keycloak through its admin
  * REST API (user attribute {@code tenant}, realm role), then given their role and an extension in
  * permission-service ({@code PUT /api/users/{keycloak-id}} as the tenant's administrator), and a flow
- * with silent monitoring on. Idempotent: a second run reuses the users.
+ * with silent monitoring on; and the tenant's phone simulator, which places and hangs up the calls: a
+ * confidential Keycloak client {@code <tenant>-phone-simulator} with only the client-credentials grant (its
+ * service account carries the {@code tenant} claim and the {@code monitoring-api} audience), given the custom
+ * role "Phone Simulator" ({@code OPERATE_SIMULATOR}) in permission-service — no person's role may operate the
+ * simulated phone network (B07). Idempotent: a second run reuses the users and the client.
  */
 final class Setup {
 
@@ -139,6 +143,71 @@ final class Setup {
             Benchmark.sleep(250);
         }
         throw new IllegalStateException("monitoring-service does not know " + s.username() + " after 60 s: " + a);
+    }
+
+    /**
+     * The tenant's phone simulator: creates (or finds) the Keycloak client {@code <tenant>-phone-simulator}, gives its
+     * service account the custom role "Phone Simulator" (OPERATE_SIMULATOR) through permission-service as the
+     * administrator, and returns a client-credentials token once telephony-gateway answers it.
+     */
+    String phoneSimulatorToken(String tenant, String adminToken) {
+        String kc = adminCliToken();
+        String base = o.keycloak + "/admin/realms/" + REALM;
+        String clientId = tenant + "-phone-simulator";
+        String secret = clientId + "-bench-secret";
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", clientId);
+        client.put("enabled", true);
+        client.put("publicClient", false);
+        client.put("secret", secret);
+        client.put("standardFlowEnabled", false);
+        client.put("implicitFlowEnabled", false);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("serviceAccountsEnabled", true);
+        client.put("fullScopeAllowed", false);
+        client.put("protocolMappers", List.of(
+                Map.of("name", "tenant", "protocol", "openid-connect", "protocolMapper", "oidc-hardcoded-claim-mapper",
+                        "config", Map.of("claim.name", "tenant", "claim.value", tenant, "jsonType.label", "String",
+                                "access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false")),
+                Map.of("name", "audience monitoring-api", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.custom.audience", "monitoring-api", "access.token.claim", "true",
+                                "id.token.claim", "false"))));
+        Answer created = Http.post(base + "/clients", kc, client);
+        if (!created.ok() && created.status() != 409) {
+            throw new IllegalStateException("Keycloak: create client " + clientId + ": " + created);
+        }
+        Answer found = Http.get(base + "/clients?clientId=" + Http.enc(clientId), kc);
+        if (!found.ok() || found.json().size() != 1) {
+            throw new IllegalStateException("Keycloak: find client " + clientId + ": " + found);
+        }
+        String internalId = found.json().get(0).path("id").asText();
+        Answer account = Http.get(base + "/clients/" + internalId + "/service-account-user", kc);
+        if (!account.ok()) {
+            throw new IllegalStateException("Keycloak: service account of " + clientId + ": " + account);
+        }
+        String subject = account.json().path("id").asText();
+
+        Answer role = Http.post(o.permissionService + "/api/roles", adminToken,
+                Map.of("name", "Phone Simulator", "permissions", List.of("OPERATE_SIMULATOR")));
+        if (!role.ok() && role.status() != 409) {
+            throw new IllegalStateException("permission-service: POST /api/roles Phone Simulator: " + role);
+        }
+        Answer put = Http.put(o.permissionService + "/api/users/" + subject, adminToken,
+                Map.of("displayName", "Phone simulator (" + tenant + ")", "role", "Phone Simulator", "extensions", List.of()));
+        if (!put.ok()) {
+            throw new IllegalStateException("permission-service: PUT /api/users/" + subject + " (" + clientId + "): " + put);
+        }
+        Answer token = Http.form(o.keycloak + "/realms/" + REALM + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+        if (!token.ok()) {
+            throw new IllegalStateException("token for " + clientId + ": " + token);
+        }
+        String simulator = token.json().path("access_token").asText();
+        Answer known = retry(() -> Http.get(o.telephonyGateway + "/api/telephony/calls?size=1", simulator), Duration.ofSeconds(60));
+        if (!known.ok()) {
+            throw new IllegalStateException("telephony-gateway does not accept the phone simulator: " + known);
+        }
+        return simulator;
     }
 
     private static Answer retry(java.util.function.Supplier<Answer> call, Duration max) {

@@ -18,12 +18,13 @@ import java.util.function.Supplier;
 
 /**
  * The chat-monitoring story, played after the voice story with the demo users, printing every step
- * with the services' real answers: alice (acting as the channel platform) starts a chat on flow
- * {@code support} with agent anna; the customer and anna write; the chat appears in sam's monitoring
+ * with the services' real answers: the channel platform (the tenant's service account, a machine identity with
+ * HANDLE_CONVERSATIONS and a client-credentials token) starts a chat on flow {@code support} with agent anna; the
+ * customer and anna write; the chat appears in sam's monitoring
  * table with {@code newDetails: true}; sam monitors it (ACTIVE at once), reads the transcript from the
  * first message, sees a new customer message by cursor, is refused when he tries to write into the
- * transcript (405, read-only), his row shows {@code newDetails: false}; he ends monitoring
- * (SUPERVISOR_ENDED). The chat stays open so the user can try it with curl or the console.
+ * transcript (405, read-only), alice (Administrator) is refused posting into the chat (403: no person writes, B35),
+ * sam's row shows {@code newDetails: false}; he ends monitoring (SUPERVISOR_ENDED). The chat stays open so the user can try it with curl or the console.
  *
  * <p>Robust: a step that fails prints why and the rest of the story is skipped; the stack keeps
  * running either way.
@@ -52,10 +53,11 @@ final class ChatDemo extends DemoScript {
         JsonNode anna = user("anna");
         String alice = token("alice");
         String samToken = token("sam");
+        String platform = machineToken(CHANNEL_PLATFORM);
 
-        tidyUp(alice, samToken);
+        tidyUp(alice, platform, samToken);
 
-        // 1. a chat starts (alice's token plays the channel platform)
+        // 1. a chat starts (the channel platform's service account delivers it)
         String customer = VoiceDemo.DEMO_CUSTOMER_PREFIX + String.format("%04d", ThreadLocalRandom.current().nextInt(100, 200));
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("channel", "CHAT");
@@ -64,11 +66,12 @@ final class ChatDemo extends DemoScript {
         start.put("customerName", "Casey");
         start.put("agentId", anna.path("subject").asText());
         start.put("agentName", anna.path("displayName").asText());
-        step("Casey starts a chat on flow '" + VoiceDemo.FLOW + "' and reaches agent anna (alice's token plays the channel platform)",
+        step("Casey starts a chat on flow '" + VoiceDemo.FLOW + "' and reaches agent anna (delivered by the channel platform's"
+                        + " service account, HANDLE_CONVERSATIONS)",
                 "POST " + interactionUrl + "/api/conversations " + json(start));
-        // alice's HANDLE_CONVERSATIONS reaches interaction-service through permission-events
-        Answer started = retryWhile(() -> Api.post(interactionUrl + "/api/conversations", alice, start),
-                a -> a.status() == 403, "interaction-service does not know alice's permissions yet");
+        // the platform's HANDLE_CONVERSATIONS reaches interaction-service through permission-events
+        Answer started = retryWhile(() -> Api.post(interactionUrl + "/api/conversations", platform, start),
+                a -> a.status() == 403, "interaction-service does not know the channel platform's permissions yet");
         expect(started, "POST /api/conversations");
         JsonNode chat = started.json();
         String chatId = chat.path("id").asText();
@@ -80,8 +83,8 @@ final class ChatDemo extends DemoScript {
         // 2. two messages
         step("Casey and anna write",
                 "POST " + interactionUrl + "/api/conversations/" + chatId + "/messages {\"authorRole\":\"CUSTOMER\"|\"AGENT\",\"text\":...}");
-        postMessage(alice, chatId, "CUSTOMER", "Hi, my order #4711 has not arrived yet.");
-        postMessage(alice, chatId, "AGENT", "Sorry to hear that, Casey. Let me check the tracking for you.");
+        postMessage(platform, chatId, "CUSTOMER", "Hi, my order #4711 has not arrived yet.");
+        postMessage(platform, chatId, "AGENT", "Sorry to hear that, Casey. Let me check the tracking for you.");
 
         // 3. sam's monitoring table
         step("sam (Supervisor) opens his monitoring table: the chat has new details",
@@ -114,7 +117,7 @@ final class ChatDemo extends DemoScript {
                 "POST " + interactionUrl + "/api/conversations/" + chatId + "/messages, then GET "
                         + transcriptUrl + "/api/transcripts/" + chatId + "?after=" + next);
         Instant posted = Instant.now();
-        postMessage(alice, chatId, "CUSTOMER", "It says 'delivered' but there is nothing at my door.");
+        postMessage(platform, chatId, "CUSTOMER", "It says 'delivered' but there is nothing at my door.");
         JsonNode newer = awaitTranscript(samToken, chatId, next, 1);
         say("GET ?after=" + next + " → HTTP 200 after " + ms(posted) + ":");
         printTranscript(newer);
@@ -129,7 +132,17 @@ final class ChatDemo extends DemoScript {
         }
         say("refused: " + write.problem());
 
-        // 8. nothing new for sam any more
+        // 8. no person writes, not even an administrator (B35)
+        step("alice (Administrator) tries to post into the chat as the customer (writing is for the channel platform only)",
+                "POST " + interactionUrl + "/api/conversations/" + chatId + "/messages {\"authorRole\":\"CUSTOMER\",\"text\":\"...\"}");
+        Answer adminPost = Api.post(interactionUrl + "/api/conversations/" + chatId + "/messages", alice,
+                Map.of("authorRole", "CUSTOMER", "text", "Written by an administrator"));
+        if (adminPost.ok()) {
+            throw new StepFailed("alice's post was accepted, expected 403: " + adminPost);
+        }
+        say("refused: " + adminPost.problem());
+
+        // 9. nothing new for sam any more
         step("sam's table: he has read everything (transcript-read → monitoring-service)",
                 "GET " + monitoringUrl + "/api/monitoring/interactions?state=ACTIVE&channel=CHAT");
         Instant read = Instant.now();
@@ -139,7 +152,7 @@ final class ChatDemo extends DemoScript {
         printRow(seen);
         say("(newDetails false after " + ms(read) + ")");
 
-        // 9. end monitoring
+        // 10. end monitoring
         step("sam ends monitoring (the chat goes on)",
                 "DELETE " + monitoringUrl + "/api/monitoring/sessions/" + sessionId);
         Answer end = Api.delete(monitoringUrl + "/api/monitoring/sessions/" + sessionId, samToken);
@@ -159,7 +172,7 @@ final class ChatDemo extends DemoScript {
     // ------------------------------------------------------------------ steps
 
     /** Ends what an earlier demo left behind: sam's live sessions and demo chats still open. */
-    private void tidyUp(String alice, String samToken) {
+    private void tidyUp(String alice, String platform, String samToken) {
         Answer live = Api.get(monitoringUrl + "/api/monitoring/sessions", samToken);
         int sessions = 0;
         if (live.ok()) {
@@ -168,14 +181,15 @@ final class ChatDemo extends DemoScript {
                 sessions++;
             }
         }
-        // alice needs MANAGE_USERS to list interactions: interaction-service learns it from permission-events
+        // alice (MANAGE_USERS) lists the tenant's interactions on monitorable flows, the channel platform ends them;
+        // interaction-service learns their permissions from permission-events
         Answer chats = retryWhile(() -> Api.get(interactionUrl + "/api/interactions?state=ACTIVE&channel=CHAT&size=200", alice),
                 a -> a.status() == 403, "interaction-service has not yet learned alice's permissions (permission-events)");
         int closed = 0;
         if (chats.ok()) {
             for (JsonNode c : chats.json().path("items")) {
                 if (c.path("customer").asText().startsWith(VoiceDemo.DEMO_CUSTOMER_PREFIX)) {
-                    Api.post(interactionUrl + "/api/conversations/" + c.path("id").asText() + "/end", alice,
+                    Api.post(interactionUrl + "/api/conversations/" + c.path("id").asText() + "/end", platform,
                             Map.of("by", "CUSTOMER"));
                     closed++;
                 }
@@ -295,17 +309,14 @@ final class ChatDemo extends DemoScript {
     String curlExamples(boolean withTokenFunction) {
         JsonNode anna = user("anna");
         String chat = liveChatId != null ? liveChatId : "<interactionId>";
-        String preamble = !withTokenFunction ? "" : String.join(System.lineSeparator(),
-                "  token() { curl -s -d grant_type=password -d client_id=" + data.path("clientId").asText("monitoring-console")
-                        + " -d username=\"$1\" -d password=" + data.path("password").asText("demo") + " \\",
-                "      " + Oidc.tokenEndpoint(issuer) + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
+        String preamble = !withTokenFunction ? "" : String.join(System.lineSeparator(), tokenFunctions(),
                 "  SAM=\"Authorization: Bearer $(token sam)\"; JSON='Content-Type: application/json'") + System.lineSeparator();
         return preamble + String.join(System.lineSeparator(),
-                "  # the chat (alice's token plays the channel platform)",
-                "  ALICE=\"Authorization: Bearer $(token alice)\"",
+                "  # the chat: written only by the channel platform's service account (HANDLE_CONVERSATIONS, B35)",
+                "  PLATFORM=\"Authorization: Bearer $(client_token acme-channel-platform)\"",
                 liveChatId != null
                         ? "  CHAT=" + chat + "   # the demo's chat, still open"
-                        : "  CHAT=$(curl -s -H \"$ALICE\" -H \"$JSON\" -d '{\"channel\":\"CHAT\",\"flowId\":\"" + VoiceDemo.FLOW
+                        : "  CHAT=$(curl -s -H \"$PLATFORM\" -H \"$JSON\" -d '{\"channel\":\"CHAT\",\"flowId\":\"" + VoiceDemo.FLOW
                         + "\",\"customer\":\"+12025550123\",\"customerName\":\"Casey\",\"agentId\":\"" + anna.path("subject").asText()
                         + "\",\"agentName\":\"" + anna.path("displayName").asText() + "\"}' \\\n"
                         + "      " + interactionUrl + "/api/conversations | sed -E 's/^\\{\"id\":\"([^\"]+)\".*/\\1/')   # start a chat",
@@ -313,10 +324,12 @@ final class ChatDemo extends DemoScript {
                 "      " + monitoringUrl + "/api/monitoring/sessions | sed -E 's/.*\"sessionId\":\"([^\"]+)\".*/\\1/')   # sam monitors: ACTIVE",
                 "  curl -s -H \"$SAM\" \"" + transcriptUrl + "/api/transcripts/$CHAT?after=0\"       # the transcript (then ?after=<next>)",
                 "  curl -N -H \"$SAM\" " + transcriptUrl + "/api/transcripts/$CHAT/stream           # live (SSE); in another terminal:",
-                "  curl -s -H \"$ALICE\" -H \"$JSON\" -d '{\"authorRole\":\"CUSTOMER\",\"text\":\"Hello?\"}' " + interactionUrl
+                "  curl -s -H \"$PLATFORM\" -H \"$JSON\" -d '{\"authorRole\":\"CUSTOMER\",\"text\":\"Hello?\"}' " + interactionUrl
                         + "/api/conversations/$CHAT/messages",
+                "  curl -s -H \"$SAM\" -H \"$JSON\" -d '{\"authorRole\":\"CUSTOMER\",\"text\":\"Hi\"}' " + interactionUrl
+                        + "/api/conversations/$CHAT/messages   # 403: no person writes (B30, B35)",
                 "  curl -s -X DELETE -H \"$SAM\" " + monitoringUrl + "/api/monitoring/sessions/$SESSION   # end monitoring (the stream closes)",
-                "  curl -s -H \"$ALICE\" -H \"$JSON\" -d '{\"by\":\"CUSTOMER\"}' " + interactionUrl + "/api/conversations/$CHAT/end   # end the chat",
+                "  curl -s -H \"$PLATFORM\" -H \"$JSON\" -d '{\"by\":\"CUSTOMER\"}' " + interactionUrl + "/api/conversations/$CHAT/end   # end the chat",
                 "  " + consoleLine());
     }
 }

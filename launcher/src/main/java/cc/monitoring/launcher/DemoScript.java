@@ -85,6 +85,43 @@ abstract class DemoScript {
         }
     }
 
+    /**
+     * A token of a machine identity of the demo data (an entry with a {@code clientId}, e.g. the user
+     * {@code service-account-acme-phone-simulator}): client-credentials grant with its demo secret, never a person's
+     * token (B35).
+     */
+    protected String machineToken(String username) {
+        JsonNode account = user(username);
+        if (!account.hasNonNull("clientId")) {
+            throw new StepFailed(username + " in deploy/demo-data.json is not a machine identity (no clientId)");
+        }
+        try {
+            return Oidc.clientCredentialsGrant(issuer, account.path("clientId").asText(),
+                    account.path("clientSecret").asText());
+        } catch (RuntimeException e) {
+            throw new StepFailed("no token for " + account.path("clientId").asText() + ": " + e.getMessage());
+        }
+    }
+
+    /** The demo tenant's phone simulator (OPERATE_SIMULATOR): places and hangs up calls. */
+    static final String PHONE_SIMULATOR = "service-account-acme-phone-simulator";
+    /** The demo tenant's channel platform (HANDLE_CONVERSATIONS): starts chats, posts, ends them. */
+    static final String CHANNEL_PLATFORM = "service-account-acme-channel-platform";
+
+    /**
+     * The shell functions of the curl hints: {@code token <user>} (a person, password grant) and
+     * {@code client_token <clientId>} (a machine identity, client-credentials grant with its demo-only secret).
+     */
+    protected String tokenFunctions() {
+        String tokenUrl = Oidc.tokenEndpoint(issuer);
+        return String.join(System.lineSeparator(),
+                "  token() { curl -s -d grant_type=password -d client_id=" + data.path("clientId").asText("monitoring-console")
+                        + " -d username=\"$1\" -d password=" + data.path("password").asText("demo") + " \\",
+                "      " + tokenUrl + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
+                "  client_token() { curl -s -d grant_type=client_credentials -d client_id=\"$1\" -d client_secret=\"$1-demo-secret\" \\",
+                "      " + tokenUrl + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }   # demo-only secrets");
+    }
+
     /** Calls again while {@code retry} holds (the system is still catching up), for at most {@link #WAIT}. */
     protected Answer retryWhile(Supplier<Answer> call, Predicate<Answer> retry, String why) {
         Instant deadline = Instant.now().plus(WAIT);

@@ -18,9 +18,11 @@ import java.util.Set;
 
 /**
  * Applies {@code deploy/demo-data.json} through permission-service's REST API, with a token of each
- * tenant's administrator (password grant): custom roles first, then every demo user with role and
- * ordered extensions ({@code PUT /api/users/{subject}}, idempotent). Then proves it with
- * {@code GET /api/me} as the proof user.
+ * tenant's administrator (password grant): custom roles first (among them "Channel Platform" and
+ * "Phone Simulator", which hold the machine permissions), then every demo user with role and ordered
+ * extensions ({@code PUT /api/users/{subject}}, idempotent) — the machine identities too: an entry with a
+ * {@code clientId} is that Keycloak client's service account, its subject the service-account user's fixed id.
+ * Then proves it with {@code GET /api/me} as the proof user and a client-credentials token per machine identity.
  */
 public final class DemoSeeder {
 
@@ -99,8 +101,41 @@ public final class DemoSeeder {
         return ok;
     }
 
-    /** Logs in as the proof user (sam), calls GET /api/me and prints claims, permissions and extensions. */
+    /**
+     * Logs in as the proof user (sam), calls GET /api/me and prints claims, permissions and extensions; then gets a
+     * client-credentials token for every machine identity and checks its {@code sub} and {@code tenant}.
+     */
     public boolean proof() {
+        return proofUser() & proofMachines();
+    }
+
+    private boolean proofMachines() {
+        boolean ok = true;
+        for (JsonNode tenant : data.path("tenants")) {
+            for (JsonNode user : tenant.path("users")) {
+                if (!user.hasNonNull("clientId")) {
+                    continue;
+                }
+                String clientId = user.path("clientId").asText();
+                try {
+                    JsonNode claims = Oidc.claims(Oidc.clientCredentialsGrant(issuer, clientId,
+                            user.path("clientSecret").asText()));
+                    boolean right = user.path("subject").asText().equals(claims.path("sub").asText())
+                            && tenant.path("tenant").asText().equals(claims.path("tenant").asText());
+                    Console.line(String.format("  %-22s client credentials: sub=%s tenant=%s aud=%s%s", clientId,
+                            claims.path("sub").asText(), claims.path("tenant").asText(), claims.path("aud"),
+                            right ? "" : "  (expected sub " + user.path("subject").asText() + ")"));
+                    ok &= right;
+                } catch (RuntimeException e) {
+                    Console.line("  " + clientId + ": " + e.getMessage());
+                    ok = false;
+                }
+            }
+        }
+        return ok;
+    }
+
+    private boolean proofUser() {
         String user = data.path("proofUser").asText("sam");
         String token = Oidc.passwordGrant(issuer, clientId(), user, password());
         JsonNode claims = Oidc.claims(token);

@@ -148,6 +148,9 @@ public final class LocalStack {
             // a structured CloudEvent (JsonObject) to the ConsumerRecords<String, String> consumers
             // (ClassCastException, channel stopped). See docs/pitfalls.md.
             serviceEnv.putIfAbsent("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_CLOUD_EVENTS", "false");
+            // Production builds of telephony-gateway have no default provider: the local stack chooses the
+            // simulated phone network explicitly (TELEPHONY_PROVIDER=twilio bin/stack up picks the Twilio adapter).
+            serviceEnv.put("TELEPHONY_PROVIDER", Optional.ofNullable(env("TELEPHONY_PROVIDER")).orElse("simulated"));
             ServiceProcess permissionService = null;
             Map<String, String> serviceUrls = new LinkedHashMap<>();
             List<String> skipped = new ArrayList<>();
@@ -289,7 +292,8 @@ public final class LocalStack {
             }
             Console.line("");
             Console.line("Try it (demo users: alice sam sue mona adam anna @acme, gina gus gail @globex; password "
-                    + seeder.password() + "):");
+                    + seeder.password() + "; machine identities, client credentials with demo-only secrets:"
+                    + " <tenant>-channel-platform, <tenant>-phone-simulator):");
             Console.line(voice != null ? voice.curlExamples() : seeder.curlExamples());
             if (chat != null) {
                 Console.line("");

@@ -16,7 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Tokens from the identity provider by the password grant (demo and tests only). */
+/**
+ * Tokens from the identity provider (demo and tests only): people by the password grant, machine identities (the
+ * channel platform's and the phone simulator's service accounts) by the client-credentials grant.
+ */
 public final class Oidc {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +40,23 @@ public final class Oidc {
         form.put("username", username);
         form.put("password", password);
         form.put("scope", "openid");
+        return token(issuer, form, username);
+    }
+
+    /**
+     * An access token for a confidential client's service account, e.g.
+     * {@code clientCredentialsGrant(issuer, "acme-phone-simulator", secret)}: its {@code sub} is the service-account
+     * user's id, its {@code tenant} claim hardcoded per client.
+     */
+    public static String clientCredentialsGrant(String issuer, String clientId, String clientSecret) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", clientSecret);
+        return token(issuer, form, clientId);
+    }
+
+    private static String token(String issuer, Map<String, String> form, String username) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * adam and anna each get a call; sam sees them in his monitoring table, monitors adam's call on his
  * second extension (DIALING, then ACTIVE muted), barges and mutes; a second monitor is refused; the
  * customer hangs up and sam's session ends by itself (INTERACTION_ENDED); alice reads the audit
- * trail. anna's call stays up so the user can try monitoring it with curl.
+ * trail. anna's call stays up so the user can try monitoring it with curl. Calls are placed and hung up by the
+ * tenant's phone simulator, a machine identity (client-credentials token, OPERATE_SIMULATOR), never by a person.
  *
  * <p>Robust: a step that fails prints why and the rest of the story is skipped; the stack keeps
  * running either way.
@@ -56,8 +57,9 @@ final class VoiceDemo extends DemoScript {
         String samExtension = sam.path("extensions").path(1).path("address").asText();
         String alice = token("alice");
         String samToken = token("sam");
+        String simulator = machineToken(PHONE_SIMULATOR);
 
-        tidyUp(alice, samToken);
+        tidyUp(simulator, samToken);
 
         // 1. alice: flow support with silent monitoring on
         step("alice (acme Administrator) turns silent monitoring on for flow '" + FLOW + "'",
@@ -74,9 +76,10 @@ final class VoiceDemo extends DemoScript {
         String adamCustomer = customerNumber();
         String annaCustomer = customerNumber();
         step("Two customers call flow '" + FLOW + "': one reaches agent adam, one agent anna",
-                "POST " + telephonyUrl + "/api/telephony/calls {\"flowId\",\"agentId\",\"agentName\",\"customerNumber\"}  (as adam, as anna)");
-        JsonNode adamCall = placeCall(token("adam"), adam, adamCustomer);
-        JsonNode annaCall = placeCall(token("anna"), anna, annaCustomer);
+                "POST " + telephonyUrl + "/api/telephony/calls {\"flowId\",\"agentId\",\"agentName\",\"customerNumber\"}"
+                        + "  (as the phone simulator, a service account with OPERATE_SIMULATOR)");
+        JsonNode adamCall = placeCall(simulator, adam, adamCustomer);
+        JsonNode annaCall = placeCall(simulator, anna, annaCustomer);
         liveCallId = annaCall.path("callId").asText();
 
         // 3. sam's monitoring table
@@ -104,7 +107,7 @@ final class VoiceDemo extends DemoScript {
         say("GET /api/monitoring/sessions/" + sessionId + " → " + active.path("state").asText() + " "
                 + active.path("mode").asText() + " after " + ms(requested)
                 + " (monitor leg answered muted: adam and the customer do not hear sam)");
-        printLeg(alice, adamCall.path("callId").asText(), sessionId);
+        printLeg(samToken, adamCall.path("callId").asText(), sessionId);
 
         // 5. barge, then mute
         step("sam barges in (agent and customer now hear him)",
@@ -112,13 +115,13 @@ final class VoiceDemo extends DemoScript {
         Answer barge = Api.post(monitoringUrl + "/api/monitoring/sessions/" + sessionId + "/barge", samToken, null);
         expect(barge, "barge");
         say("HTTP " + barge.status() + " → " + barge.json().path("state").asText() + " " + barge.json().path("mode").asText());
-        awaitLegMode(alice, adamCall.path("callId").asText(), sessionId, "UNMUTED");
+        awaitLegMode(samToken, adamCall.path("callId").asText(), sessionId, "UNMUTED");
         step("sam mutes again (back to silent monitoring)",
                 "POST " + monitoringUrl + "/api/monitoring/sessions/" + sessionId + "/mute");
         Answer mute = Api.post(monitoringUrl + "/api/monitoring/sessions/" + sessionId + "/mute", samToken, null);
         expect(mute, "mute");
         say("HTTP " + mute.status() + " → " + mute.json().path("state").asText() + " " + mute.json().path("mode").asText());
-        awaitLegMode(alice, adamCall.path("callId").asText(), sessionId, "MUTED");
+        awaitLegMode(samToken, adamCall.path("callId").asText(), sessionId, "MUTED");
 
         // 6. a second voice monitor is refused
         step("sam tries to monitor anna's call as well (one voice monitor at a time)",
@@ -136,7 +139,7 @@ final class VoiceDemo extends DemoScript {
         step("adam's customer hangs up → sam's session ends by itself",
                 "POST " + telephonyUrl + "/api/telephony/calls/" + adamCallId + "/hangup {\"by\":\"CUSTOMER\"}");
         Instant hungUp = Instant.now();
-        Answer hangup = Api.post(telephonyUrl + "/api/telephony/calls/" + adamCallId + "/hangup", alice,
+        Answer hangup = Api.post(telephonyUrl + "/api/telephony/calls/" + adamCallId + "/hangup", simulator,
                 Map.of("by", "CUSTOMER"));
         expect(hangup, "hang up");
         say("HTTP " + hangup.status() + " (the gateway ends the call and its monitor legs; monitoring-service ends every session on it)");
@@ -167,7 +170,7 @@ final class VoiceDemo extends DemoScript {
     // ------------------------------------------------------------------ steps
 
     /** Ends what an earlier demo left behind: sam's live sessions and the demo calls still up. */
-    private void tidyUp(String alice, String samToken) {
+    private void tidyUp(String simulator, String samToken) {
         Answer live = Api.get(monitoringUrl + "/api/monitoring/sessions", samToken);
         int sessions = 0;
         if (live.ok()) {
@@ -176,12 +179,12 @@ final class VoiceDemo extends DemoScript {
                 sessions++;
             }
         }
-        Answer calls = Api.get(telephonyUrl + "/api/telephony/calls?state=ACTIVE&size=200", alice);
+        Answer calls = Api.get(telephonyUrl + "/api/telephony/calls?state=ACTIVE&size=200", simulator);
         int hung = 0;
         if (calls.ok()) {
             for (JsonNode c : calls.json().path("items")) {
                 if (c.path("customerNumber").asText().startsWith(DEMO_CUSTOMER_PREFIX)) {
-                    Api.post(telephonyUrl + "/api/telephony/calls/" + c.path("callId").asText() + "/hangup", alice,
+                    Api.post(telephonyUrl + "/api/telephony/calls/" + c.path("callId").asText() + "/hangup", simulator,
                             Map.of("by", "CUSTOMER"));
                     hung++;
                 }
@@ -310,15 +313,12 @@ final class VoiceDemo extends DemoScript {
 
     // ------------------------------------------------------------------ curl hints
 
-    /** Ready-to-copy curl commands: token, table, monitor, barge, hang up, place a call, audit. */
+    /** Ready-to-copy curl commands: tokens (people and machine identities), table, monitor, barge, hang up, place a call, audit. */
     String curlExamples() {
-        String tokenUrl = Oidc.tokenEndpoint(issuer);
         JsonNode adam = user("adam");
         String samExtension = user("sam").path("extensions").path(1).path("address").asText();
         return String.join(System.lineSeparator(),
-                "  token() { curl -s -d grant_type=password -d client_id=" + data.path("clientId").asText("monitoring-console")
-                        + " -d username=\"$1\" -d password=" + data.path("password").asText("demo") + " \\",
-                "      " + tokenUrl + " | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/'; }",
+                tokenFunctions(),
                 "  SAM=\"Authorization: Bearer $(token sam)\"; JSON='Content-Type: application/json'",
                 "  curl -s -H \"$SAM\" " + permissionUrl + "/api/me                                 # role, permissions, extensions in order",
                 "  curl -s -H \"$SAM\" '" + monitoringUrl + "/api/monitoring/interactions?state=ACTIVE'   # the monitoring table",
@@ -331,10 +331,11 @@ final class VoiceDemo extends DemoScript {
                 "  curl -s -H \"$SAM\" " + monitoringUrl + "/api/monitoring/sessions/$SESSION                 # DIALING, then ACTIVE SILENT",
                 "  curl -s -X POST -H \"$SAM\" " + monitoringUrl + "/api/monitoring/sessions/$SESSION/barge   # also /mute, /coach",
                 "  curl -s -X DELETE -H \"$SAM\" " + monitoringUrl + "/api/monitoring/sessions/$SESSION     # hang up sam's leg; the call goes on",
-                "  curl -s -H \"$SAM\" -H \"$JSON\" -d '{\"flowId\":\"" + FLOW + "\",\"agentId\":\"" + adam.path("subject").asText()
+                "  PHONE=\"Authorization: Bearer $(client_token acme-phone-simulator)\"   # the phone simulator (OPERATE_SIMULATOR)",
+                "  curl -s -H \"$PHONE\" -H \"$JSON\" -d '{\"flowId\":\"" + FLOW + "\",\"agentId\":\"" + adam.path("subject").asText()
                         + "\",\"agentName\":\"" + adam.path("displayName").asText() + "\",\"customerNumber\":\"+12025550123\"}' \\",
                 "      " + telephonyUrl + "/api/telephony/calls                                  # place a call (answer: callId)",
-                "  curl -s -H \"$SAM\" -H \"$JSON\" -d '{\"by\":\"CUSTOMER\"}' " + telephonyUrl + "/api/telephony/calls/"
+                "  curl -s -H \"$PHONE\" -H \"$JSON\" -d '{\"by\":\"CUSTOMER\"}' " + telephonyUrl + "/api/telephony/calls/"
                         + (liveCallId != null ? liveCallId : "<callId>") + "/hangup   # the customer hangs up",
                 "  curl -s -H \"Authorization: Bearer $(token alice)\" " + monitoringUrl + "/api/monitoring/audit   # audit trail (VIEW_AUDIT)");
     }

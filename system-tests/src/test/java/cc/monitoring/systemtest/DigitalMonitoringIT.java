@@ -77,10 +77,15 @@ class DigitalMonitoringIT {
     private final User adam;
     private final User anna;
     /**
-     * Plays the chat channel platform: the tenant's integration account, with a custom role holding only
-     * HANDLE_CONVERSATIONS (set up by alice in step 1), which interaction-service requires to write into chats (B30).
+     * Plays the chat channel platform: the tenant's machine identity (a service account in production), with a custom
+     * role holding only HANDLE_CONVERSATIONS (set up by alice in step 1), which interaction-service requires to write
+     * into chats and which no built-in role holds (B30, B35).
      */
     private final User platform;
+    /** Places and hangs up calls: a machine identity with OPERATE_SIMULATOR (B07). */
+    private final User phone;
+    /** The other tenant's channel platform (B06). */
+    private final User otherPlatform;
     private final User gina;
     private final User gus;
 
@@ -103,7 +108,9 @@ class DigitalMonitoringIT {
         sue = client.user(tenant, "sue", "Sue Summers", "Supervisor");
         adam = client.user(tenant, "adam", "Adam Agent", "Agent");
         anna = client.user(tenant, "anna", "Anna Agent", "Agent");
-        platform = client.user(tenant, "chat-platform", "Chat Platform");
+        platform = Machines.channelPlatform(client, tenant);
+        phone = Machines.phoneSimulator(client, tenant);
+        otherPlatform = Machines.channelPlatform(client, otherTenant);
         gina = client.user(otherTenant, "gina", "Gina Admin", "Administrator");
         gus = client.user(otherTenant, "gus", "Gus Supervisor", "Supervisor");
         samDesk = Map.of("label", "Desk phone", "kind", "SIP", "address", "sip:sam@" + tenant + ".example.com");
@@ -125,7 +132,7 @@ class DigitalMonitoringIT {
 
     @Test
     @Order(1)
-    @DisplayName("1 B01 B30: an administrator sets up the tenant: supervisors sam and sue, agents, the channel platform's "
+    @DisplayName("1 B01 B30 B35: an administrator sets up the tenant: supervisors sam and sue, agents, the channel platform's "
             + "account (role with HANDLE_CONVERSATIONS), a chat flow with silent monitoring")
     void step1_administratorSetsUpTheTenant() {
         JsonNode me = alice.permission().get("/api/me").expectJson(200);
@@ -140,6 +147,9 @@ class DigitalMonitoringIT {
         assertEquals(List.of("HANDLE_CONVERSATIONS"), texts(platformRole.path("permissions")));
         assertFalse(texts(sam.permission().get("/api/me").expectJson(200).path("permissions")).contains("HANDLE_CONVERSATIONS"),
                 "a supervisor does not hold HANDLE_CONVERSATIONS");
+        assertFalse(texts(me.path("permissions")).contains("HANDLE_CONVERSATIONS"),
+                "B35: nor does an administrator: " + me);
+        Machines.setUpPhoneSimulator(alice, phone);
         putUser(alice, platform, "Channel Platform", List.of());
         events.await(PERMISSION_EVENTS, USER_PERMISSIONS_CHANGED, e -> e.text("userId").equals("sue"));
         awaitJson("monitoring-service knows sam", () -> sam.monitoring().get("/api/monitoring/me").expectJson(200),
@@ -160,6 +170,7 @@ class DigitalMonitoringIT {
         // another tenant, with an administrator and a supervisor of its own (B06)
         gina.permission().get("/api/me").expectJson(200);
         putUser(gina, gus, "Supervisor", List.of(extension("Desk phone", "SIP", "sip:gus@globex.example.com")));
+        Machines.setUpChannelPlatform(gina, otherPlatform);
         awaitJson("monitoring-service knows gus", () -> gus.monitoring().get("/api/monitoring/me").expectJson(200),
                 j -> texts(j.path("permissions")).contains("MONITOR_ALL_CALLS"));
     }
@@ -356,25 +367,27 @@ class DigitalMonitoringIT {
 
     @Test
     @Order(9)
-    @DisplayName("9 B30: sam, monitoring the chat, posts through interaction-service as the customer: 403 "
-            + "conversation-not-permitted (also as the agent, or ending it); nothing on interaction-events or in the transcript")
+    @DisplayName("9 B30 B35: sam, monitoring the chat, posts through interaction-service as the customer: 403 "
+            + "(no HANDLE_CONVERSATIONS, and monitoring it; also as the agent, or ending it); nothing on interaction-events "
+            + "or in the transcript")
     void step9_monitorCannotPostIntoTheChatAsTheCustomer() {
         JsonNode session = sam.monitoring().get(SESSIONS + "/" + samSession).expectJson(200);
         assertEquals("ACTIVE", session.path("state").asText(), "sam is monitoring the chat: " + session);
         String messages = CONVERSATIONS + "/" + chat.interactionId() + "/messages";
         String text = "Never mind, it arrived. Thanks!";
 
+        // refused twice over: sam lacks HANDLE_CONVERSATIONS (B30) and monitors the chat (B35); either reason may answer
         JsonNode refused = sam.interaction().post(messages, Map.of("authorRole", "CUSTOMER", "text", text))
-                .expectProblem(403, "conversation-not-permitted");
-        assertTrue(refused.path("detail").asText().contains("HANDLE_CONVERSATIONS"), refused.toString());
+                .expectProblemOneOf(403, "conversation-not-permitted", "monitor-may-not-write");
+        assertFalse(refused.path("detail").asText().isBlank(), refused.toString());
         sam.interaction().post(messages, Map.of("authorRole", "CUSTOMER", "authorId", chat.customer(), "text", text))
-                .expectProblem(403, "conversation-not-permitted");
+                .expectProblemOneOf(403, "conversation-not-permitted", "monitor-may-not-write");
         sam.interaction().post(messages, Map.of("authorRole", "AGENT", "authorId", chat.agent().id(), "text", text))
-                .expectProblem(403, "conversation-not-permitted");
+                .expectProblemOneOf(403, "conversation-not-permitted", "monitor-may-not-write");
         sam.interaction().post(messages, Map.of("authorRole", "AGENT", "authorId", "sam", "text", text))
-                .expectProblem(403, "conversation-not-permitted");
+                .expectProblemOneOf(403, "conversation-not-permitted", "monitor-may-not-write");
         sam.interaction().post(CONVERSATIONS + "/" + chat.interactionId() + "/end", Map.of("by", "CUSTOMER"))
-                .expectProblem(403, "conversation-not-permitted");
+                .expectProblemOneOf(403, "conversation-not-permitted", "monitor-may-not-write");
         // an agent of the tenant may not play the channel platform either
         adam.interaction().post(messages, Map.of("authorRole", "AGENT", "text", text))
                 .expectProblem(403, "conversation-not-permitted");
@@ -466,7 +479,7 @@ class DigitalMonitoringIT {
         sam.transcript().get(TRANSCRIPTS + chat.interactionId() + "?after=6").expectJson(200);
 
         // the one-at-a-time rule is for voice only: a voice call can still be monitored on top
-        JsonNode placed = alice.telephony().post("/api/telephony/calls", Map.of("flowId", "chat-support", "agentId", "adam",
+        JsonNode placed = phone.telephony().post("/api/telephony/calls", Map.of("flowId", "chat-support", "agentId", "adam",
                 "agentName", "Adam Agent", "customerNumber", "+15550100088")).expectJson(201);
         String callId = placed.path("callId").asText();
         String voiceInteraction = events.await(INTERACTION_EVENTS, INTERACTION_STARTED, e -> e.text("callId").equals(callId))
@@ -484,7 +497,7 @@ class DigitalMonitoringIT {
         // tidy up: sam hangs up, the call ends
         JsonNode hungUp = sam.monitoring().delete(SESSIONS + "/" + voiceSession).expectJson(200);
         assertEquals("SUPERVISOR_HUNG_UP", hungUp.path("endReason").asText());
-        alice.telephony().post("/api/telephony/calls/" + callId + "/hangup", Map.of("by", "CUSTOMER")).expect(202);
+        phone.telephony().post("/api/telephony/calls/" + callId + "/hangup", Map.of("by", "CUSTOMER")).expect(202);
         events.await(INTERACTION_EVENTS, INTERACTION_ENDED, e -> e.text("interactionId").equals(voiceInteraction));
         assertEquals(2, sam.monitoring().get(SESSIONS).expectJson(200).size(), "the chats are still monitored");
     }
@@ -512,9 +525,16 @@ class DigitalMonitoringIT {
         gus.monitoring().get("/api/monitoring/interactions/" + id).expectProblem(404, "interaction-not-found");
         gus.monitoring().post(SESSIONS, Map.of("interactionId", id)).expectProblem(404, "interaction-not-found");
         gus.monitoring().get(SESSIONS + "/" + samSession).expectProblem(404, "session-not-found");
-        gus.interaction().get("/api/interactions/" + id).expectProblem(404, "interaction-not-found");
-        gina.interaction().post(CONVERSATIONS + "/" + id + "/messages", Map.of("authorRole", "CUSTOMER", "text", "hi"))
+        // interaction-service's read API is for administrators and the channel platform: a supervisor is refused
+        // whatever the id (B08), an administrator of another tenant finds nothing
+        Reply forGus = gus.interaction().get("/api/interactions/" + id);
+        forGus.expectProblemOneOf(forGus.status() == 403 ? 403 : 404, "interaction-not-found", "interactions-not-permitted");
+        gina.interaction().get("/api/interactions/" + id).expectProblem(404, "interaction-not-found");
+        otherPlatform.interaction().post(CONVERSATIONS + "/" + id + "/messages", Map.of("authorRole", "CUSTOMER", "text", "hi"))
                 .expectProblem(404, "interaction-not-found");
+        // a person never writes (B35): refused whatever the id
+        gina.interaction().post(CONVERSATIONS + "/" + id + "/messages", Map.of("authorRole", "CUSTOMER", "text", "hi"))
+                .expectProblem(403, "conversation-not-permitted");
     }
 
     // ------------------------------------------------------------------ 13

@@ -56,6 +56,21 @@ public record Reply(String request, int status, HttpHeaders headers, String body
         return problem;
     }
 
+    /**
+     * An {@code application/problem+json} answer with this status and one of these type slugs, for a refusal whose
+     * exact reason may be any of several (e.g. no permission at all, or a rule that holds whatever the role).
+     */
+    public JsonNode expectProblemOneOf(int expected, String... typeSlugs) {
+        expect(expected);
+        assertTrue(contentType().startsWith("application/problem+json"), request + ": content type " + contentType() + ": " + body);
+        JsonNode problem = json();
+        String type = problem.path("type").asText();
+        assertTrue(java.util.Arrays.stream(typeSlugs).anyMatch(slug -> type.equals(PROBLEM_TYPE_PREFIX + slug)),
+                request + ": type " + type + " is none of " + java.util.Arrays.toString(typeSlugs) + ": " + body);
+        assertEquals(expected, problem.path("status").asInt(), request + ": " + body);
+        return problem;
+    }
+
     public String location() {
         return headers.firstValue("location").orElseThrow(() -> new AssertionError(request + ": no Location header"));
     }

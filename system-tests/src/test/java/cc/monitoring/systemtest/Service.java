@@ -11,7 +11,9 @@ public enum Service {
     PERMISSION("permission-service", Map.of()),
     INTERACTION("interaction-service", Map.of()),
     TELEPHONY("telephony-gateway", Map.of(
-            // the simulated provider: legs answer quickly, NO_ANSWER gives up soon
+            // the simulated provider, chosen explicitly (a production build has no default provider)
+            "TELEPHONY_PROVIDER", "simulated",
+            // legs answer quickly, NO_ANSWER gives up soon
             "TELEPHONY_SIMULATOR_ANSWER_DELAY", "100ms",
             "TELEPHONY_SIMULATOR_NO_ANSWER_TIMEOUT", "1s")),
     MONITORING("monitoring-service", Map.of()),

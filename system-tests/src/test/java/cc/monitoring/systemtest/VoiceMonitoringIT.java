@@ -80,6 +80,8 @@ class VoiceMonitoringIT {
     private final User anna;
     private final User gina;
     private final User gus;
+    /** Places and hangs up the calls and injects dial failures: a machine identity with OPERATE_SIMULATOR (B07). */
+    private final User phone;
 
     private final Map<String, String> samDesk;
     private final Map<String, String> samMobile;
@@ -103,6 +105,7 @@ class VoiceMonitoringIT {
         anna = client.user(tenant, "anna", "Anna Agent", "Agent");
         gina = client.user(otherTenant, "gina", "Gina Admin", "Administrator");
         gus = client.user(otherTenant, "gus", "Gus Supervisor", "Supervisor");
+        phone = Machines.phoneSimulator(client, tenant);
         samDesk = extension("Desk phone", "SIP", "sip:sam@" + tenant + ".example.com");
         samMobile = extension("Mobile", "PSTN", "+14155550101");
         samBrowser = extension("Browser", "WEBRTC", "client:sam");
@@ -115,12 +118,15 @@ class VoiceMonitoringIT {
 
     @Test
     @Order(1)
-    @DisplayName("1 B01 B20: an administrator sets up the tenant: roles, users with ordered extensions, flows")
+    @DisplayName("1 B01 B20 B35: an administrator sets up the tenant: roles, users with ordered extensions, the phone "
+            + "simulator (a machine identity), flows")
     void step1_administratorSetsUpTheTenant() {
         JsonNode me = alice.permission().get("/api/me").expectJson(200);
         assertEquals("Administrator", me.path("role").asText(), me.toString());
         assertTrue(texts(me.path("permissions")).containsAll(List.of("MANAGE_USERS", "VIEW_AUDIT", "MONITOR_ALL_CALLS")),
                 me.toString());
+        assertFalse(texts(me.path("permissions")).contains("OPERATE_SIMULATOR"), "B35: a machine permission: " + me);
+        assertFalse(texts(me.path("permissions")).contains("HANDLE_CONVERSATIONS"), "B35: a machine permission: " + me);
 
         JsonNode role = alice.permission()
                 .post("/api/roles", Map.of("name", "Monitor Only", "permissions", List.of("MONITOR_ALL_CALLS")))
@@ -137,6 +143,7 @@ class VoiceMonitoringIT {
         JsonNode adamBody = putUser(alice, adam, "Agent", List.of(extension("Desk phone", "SIP", "sip:adam@example.com")), 201);
         assertEquals(List.of(), texts(adamBody.path("permissions")));
         putUser(alice, anna, "Agent", List.of(extension("Browser", "WEBRTC", "client:anna")), 201);
+        Machines.setUpPhoneSimulator(alice, phone);
 
         // B20: sam sees his extensions in the configured order, and so does every service that follows the events
         JsonNode samMe = sam.permission().get("/api/me").expectJson(200);
@@ -400,7 +407,10 @@ class VoiceMonitoringIT {
         gus.monitoring().get(SESSIONS + "/" + samSession).expectProblem(404, "session-not-found");
         gus.monitoring().post(SESSIONS + "/" + samSession + "/barge").expectProblem(404, "session-not-found");
         assertEquals(0, table(gus).path("items").size(), "gus' tenant has no interactions");
-        gus.interaction().get("/api/interactions/" + id).expectProblem(404, "interaction-not-found");
+        // interaction-service's read API is not for supervisors (B08): refused, or not found, never shown
+        Reply forGus = gus.interaction().get("/api/interactions/" + id);
+        forGus.expectProblemOneOf(forGus.status() == 403 ? 403 : 404, "interaction-not-found", "interactions-not-permitted");
+        gina.interaction().get("/api/interactions/" + id).expectProblem(404, "interaction-not-found");
         gus.telephony().get("/api/telephony/calls/" + call1.callId()).expectProblem(404, "call-not-found");
         assertEquals(0, gus.telephony().get("/api/telephony/calls").expectJson(200).path("items").size());
     }
@@ -420,9 +430,10 @@ class VoiceMonitoringIT {
                 .expectProblem(404, "interaction-not-found");
         sue.monitoring().post(SESSIONS, Map.of("interactionId", privateCall.interactionId(), "extension", "client:sue"))
                 .expectProblem(404, "interaction-not-found");
-        // it exists, it just cannot be monitored
-        JsonNode interaction = alice.interaction().get("/api/interactions/" + privateCall.interactionId()).expectJson(200);
-        assertFalse(interaction.path("silentMonitoring").asBoolean(), interaction.toString());
+        // it exists (the phone network carries it), it just cannot be monitored
+        JsonNode call = phone.telephony().get("/api/telephony/calls/" + privateCall.callId()).expectJson(200);
+        assertEquals("ACTIVE", call.path("state").asText(), call.toString());
+        assertEquals("private", call.path("flowId").asText(), call.toString());
     }
 
     // ------------------------------------------------------------------ 8
@@ -431,7 +442,7 @@ class VoiceMonitoringIT {
     @Order(12)
     @DisplayName("8 B25 B40: the customer hangs up: every session ends INTERACTION_ENDED, legs released, all audited")
     void step8_callEndsAndEverySessionEnds() {
-        alice.telephony().post("/api/telephony/calls/" + call1.callId() + "/hangup", Map.of("by", "CUSTOMER")).expect(202);
+        phone.telephony().post("/api/telephony/calls/" + call1.callId() + "/hangup", Map.of("by", "CUSTOMER")).expect(202);
 
         Event callEnded = events.await(TELEPHONY_EVENTS, CALL_ENDED, e -> e.text("callId").equals(call1.callId()));
         assertEquals(call1.callId(), callEnded.key());
@@ -522,7 +533,7 @@ class VoiceMonitoringIT {
         Call call = placeCall("support", adam, "+15550100005", true);
         awaitRow(sam, call.interactionId());
         String busy = samBrowser.get("address");
-        JsonNode injected = alice.telephony().put("/api/telephony/simulator/failures/" + busy, Map.of("failure", "BUSY"))
+        JsonNode injected = phone.telephony().put("/api/telephony/simulator/failures/" + busy, Map.of("failure", "BUSY"))
                 .expectJson(200);
         assertEquals("BUSY", injected.path("failure").asText());
         try {
@@ -540,7 +551,7 @@ class VoiceMonitoringIT {
             String again = startAndAwaitActive(sam, call, samDesk.get("address"));
             sam.monitoring().delete(SESSIONS + "/" + again).expectJson(200);
         } finally {
-            alice.telephony().delete("/api/telephony/simulator/failures/" + busy).expect(204);
+            phone.telephony().delete("/api/telephony/simulator/failures/" + busy).expect(204);
         }
     }
 
@@ -560,7 +571,7 @@ class VoiceMonitoringIT {
         assertFalse(sut.isRunning(Service.MONITORING));
         assertEquals(-1, Net.httpStatus(sut.url(Service.MONITORING) + "/q/health/live"), "nothing answers any more");
 
-        alice.telephony().post("/api/telephony/calls/" + call.callId() + "/hangup", Map.of("by", "AGENT")).expect(202);
+        phone.telephony().post("/api/telephony/calls/" + call.callId() + "/hangup", Map.of("by", "AGENT")).expect(202);
         events.await(TELEPHONY_EVENTS, CALL_ENDED, e -> e.text("callId").equals(call.callId()));
         events.await(INTERACTION_EVENTS, INTERACTION_ENDED, e -> e.text("interactionId").equals(call.interactionId()));
         awaitLeg(call, session, l -> l.path("state").asText().equals("ENDED"));
@@ -596,7 +607,7 @@ class VoiceMonitoringIT {
 
     /** Places a call on the simulated network and follows it to an interaction (call-started, interaction-started). */
     private Call placeCall(String flowId, User agent, String customer, boolean silentMonitoring) {
-        Reply reply = alice.telephony().post("/api/telephony/calls", Map.of("flowId", flowId, "agentId", agent.id(),
+        Reply reply = phone.telephony().post("/api/telephony/calls", Map.of("flowId", flowId, "agentId", agent.id(),
                 "agentName", agent.name(), "customerNumber", customer));
         JsonNode placed = reply.expectJson(201);
         String callId = placed.path("callId").asText();
@@ -658,6 +669,7 @@ class VoiceMonitoringIT {
         return awaitJson("session " + sessionId, () -> user.monitoring().get(SESSIONS + "/" + sessionId).expectJson(200), state);
     }
 
+    /** The call as the gateway knows it, with every monitor leg: read by the administrator (VIEW_AUDIT). */
     private JsonNode call(Call call) {
         return alice.telephony().get("/api/telephony/calls/" + call.callId()).expectJson(200);
     }

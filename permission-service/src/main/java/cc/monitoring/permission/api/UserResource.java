@@ -31,6 +31,8 @@ import java.util.List;
 public class UserResource {
 
     private static final int MAX_PAGE_SIZE = 200;
+    /** The deepest a page may reach (page × size), so that no query skips without bound. */
+    private static final long MAX_OFFSET = 1_000_000;
 
     private final PermissionService service;
     private final CurrentCaller caller;
@@ -44,8 +46,9 @@ public class UserResource {
     @Operation(summary = "Users of the tenant, by display name")
     public PageOf<UserBody> list(@QueryParam("page") @DefaultValue("0") int page,
                                  @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidUserException("page counts from 0; size is between 1 and " + MAX_PAGE_SIZE);
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > MAX_OFFSET) {
+            throw new InvalidUserException("page counts from 0; size is between 1 and " + MAX_PAGE_SIZE
+                    + "; page × size is at most " + MAX_OFFSET);
         }
         PageOf<cc.monitoring.permission.persistence.UserEntity> found = service.listUsers(caller.get(), page, size);
         return new PageOf<>(found.items().stream().map(UserBody::of).toList(), page, size, found.total());

@@ -9,9 +9,13 @@ import static cc.monitoring.permission.domain.Permission.BARGE_ALL_CALLS;
 import static cc.monitoring.permission.domain.Permission.COACH_CALLS;
 import static cc.monitoring.permission.domain.Permission.MONITOR_ALL_CALLS;
 
-/** The roles every tenant has from its first use on. They cannot be changed or removed. */
+/**
+ * The roles every tenant has from its first use on. They cannot be changed or removed. No built-in role holds a
+ * {@linkplain Permission#machine() machine permission}: those are for service accounts given a custom role (B35).
+ */
 public enum BuiltInRole {
-    Administrator(EnumSet.allOf(Permission.class)),
+    /** Every permission a person may hold. */
+    Administrator(EnumSet.complementOf(EnumSet.copyOf(Permission.machine()))),
     Supervisor(EnumSet.of(MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS)),
     Agent(EnumSet.noneOf(Permission.class));
 

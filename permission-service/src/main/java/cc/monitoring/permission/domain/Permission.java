@@ -19,10 +19,25 @@ public enum Permission {
     VIEW_AUDIT,
     /**
      * Deliver a channel's conversations: start them, post as customer or agent, let agents join or leave, end
-     * them — for the channel-platform integration account. Monitors do not hold it, so they cannot post into a
-     * conversation they follow (B30).
+     * them. A machine permission, for the channel platform's service account: no built-in role holds it, so no
+     * person posts into a conversation (B30, B35).
      */
-    HANDLE_CONVERSATIONS;
+    HANDLE_CONVERSATIONS,
+    /**
+     * Drive the simulated phone network: place and hang up calls, inject dial failures. A machine permission, for
+     * the phone simulator's service account of the local stack and tests: no built-in role holds it (B07).
+     */
+    OPERATE_SIMULATOR;
+
+    /** Permissions for machine identities (service accounts) only: no built-in role holds them (B35). */
+    public static Set<Permission> machine() {
+        return EnumSet.of(HANDLE_CONVERSATIONS, OPERATE_SIMULATOR);
+    }
+
+    /** Whether only machine identities should hold this permission. */
+    public boolean isMachine() {
+        return machine().contains(this);
+    }
 
     /**
      * Parses permission names as a client sends them.

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 /** A user of a tenant as permission-service knows them: their role decides what they may do. */
 public record UserProfile(String subject, String displayName, Role role, Extensions extensions, long revision) {
 
-    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@:|-]{1,255}");
+    /** Ids are bounded at the API to 64 characters (an identity provider's 'sub' is a UUID: 36). */
+    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@:|-]{1,64}");
     private static final int MAX_NAME = 200;
 
     /** Checks a subject as it arrives in a path or body. */
     public static String checkSubject(String subject) {
         if (subject == null || !SUBJECT.matcher(subject).matches()) {
-            throw new InvalidUserException("A user's subject is the identity provider's 'sub': 1 to 255 letters, digits or . _ @ : | -");
+            throw new InvalidUserException("A user's subject is the identity provider's 'sub': 1 to 64 letters, digits or . _ @ : | -");
         }
         return subject;
     }

@@ -6,10 +6,11 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up, after the schema migrations: built-in roles stored by an earlier version (e.g. an Administrator
- * without a permission added since) get their current permissions, and their holders are republished on
- * {@code permission-events}. Without it, a tenant's administrators would never hold a new permission, because
- * built-in roles are stored once per tenant and cannot be edited.
+ * At start-up, after the schema migrations: built-in roles stored by an earlier version get exactly their current
+ * permissions — added ones (an Administrator without a permission added since) and removed ones (an Administrator
+ * still holding the machine permission {@code HANDLE_CONVERSATIONS}, B35) — and their holders are republished on
+ * {@code permission-events}. Without it, a tenant's administrators would keep what a built-in role no longer grants,
+ * because built-in roles are stored once per tenant and cannot be edited.
  */
 @ApplicationScoped
 public class BuiltInRoleUpgrade {

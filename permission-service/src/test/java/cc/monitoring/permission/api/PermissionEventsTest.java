@@ -20,7 +20,10 @@ import java.util.function.Predicate;
 
 import static cc.monitoring.permission.api.Api.ext;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,29 +104,52 @@ class PermissionEventsTest {
         Api api = new Api();
         api.putUser("boss", "Administrator", List.of());
         api.putUser("sam", "Supervisor", List.of());
-        // as an earlier version stored the tenant's Administrator: without HANDLE_CONVERSATIONS
-        List<String> before = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT");
-        assertEquals(1, sql("update permission.role set permissions = cast(? as jsonb) where tenant_id = ? and name_key = 'administrator'",
-                "[\"" + String.join("\",\"", before) + "\"]", api.tenant));
-        api.as("boss").get("/api/me").then().body("permissions", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("HANDLE_CONVERSATIONS")));
+        // as an earlier version stored the tenant's Administrator: without VIEW_AUDIT
+        storeAdministratorAs(api, List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS"));
+        api.as("boss").get("/api/me").then().body("permissions", not(hasItem("VIEW_AUDIT")));
 
         assertTrue(service.upgradeBuiltInRoles() >= 1);
 
-        List<String> all = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
-                "HANDLE_CONVERSATIONS");
-        for (String holder : List.of(api.adminId, "boss")) {
-            UserPermissionsChanged data = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
-                    about(api.tenant, holder, EventTypes.USER_PERMISSIONS_CHANGED, 2)).value())
-                    .dataAs(UserPermissionsChanged.class);
-            assertEquals(all, data.permissions(), holder);
-            assertEquals("Administrator", data.role());
-        }
-        api.as("boss").get("/api/me").then().body("permissions", org.hamcrest.Matchers.contains(all.toArray()));
+        assertAdministratorsRepublishedWithTheCurrentPermissions(api);
         kafka.assertNoRecord(Topics.PERMISSION_EVENTS, about(api.tenant, "sam", EventTypes.USER_PERMISSIONS_CHANGED, 2),
                 java.time.Duration.ofSeconds(1));
         assertEquals(0, service.upgradeBuiltInRoles(), "up to date: nothing changes, nothing is published");
         kafka.assertNoRecord(Topics.PERMISSION_EVENTS, about(api.tenant, "boss", EventTypes.USER_PERMISSIONS_CHANGED, 3),
                 java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void B35_upgradeRemovesHandleConversationsFromAStoredAdministratorAndRepublishesItsHolders() throws Exception {
+        Api api = new Api();
+        api.putUser("boss", "Administrator", List.of());
+        // as the previous version stored the tenant's Administrator: with the machine permission HANDLE_CONVERSATIONS
+        storeAdministratorAs(api, List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
+                "HANDLE_CONVERSATIONS"));
+        api.as("boss").get("/api/me").then().body("permissions", hasItem("HANDLE_CONVERSATIONS"));
+
+        assertTrue(service.upgradeBuiltInRoles() >= 1);
+
+        assertAdministratorsRepublishedWithTheCurrentPermissions(api);
+        api.as("boss").get("/api/me").then().body("permissions", not(hasItem("HANDLE_CONVERSATIONS")));
+        api.asAdmin().get("/api/roles").then().statusCode(200)
+                .body("find { it.name == 'Administrator' }.permissions", not(hasItem("HANDLE_CONVERSATIONS")));
+    }
+
+    private void assertAdministratorsRepublishedWithTheCurrentPermissions(Api api) {
+        List<String> current = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT");
+        for (String holder : List.of(api.adminId, "boss")) {
+            UserPermissionsChanged data = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
+                    about(api.tenant, holder, EventTypes.USER_PERMISSIONS_CHANGED, 2)).value())
+                    .dataAs(UserPermissionsChanged.class);
+            assertEquals(current, data.permissions(), holder);
+            assertEquals("Administrator", data.role());
+        }
+        api.as("boss").get("/api/me").then().body("permissions", contains(current.toArray()));
+    }
+
+    private static void storeAdministratorAs(Api api, List<String> permissions) throws java.sql.SQLException {
+        assertEquals(1, sql("update permission.role set permissions = cast(? as jsonb) where tenant_id = ? and name_key = 'administrator'",
+                "[\"" + String.join("\",\"", permissions) + "\"]", api.tenant));
     }
 
     @Test

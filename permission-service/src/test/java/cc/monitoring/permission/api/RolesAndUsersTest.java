@@ -23,8 +23,7 @@ class RolesAndUsersTest {
         api.asAdmin().get("/api/roles").then().statusCode(200)
                 .body("name", contains("Administrator", "Agent", "Supervisor"))
                 .body("find { it.name == 'Administrator' }.permissions",
-                        containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
-                                "HANDLE_CONVERSATIONS"))
+                        containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT"))
                 .body("find { it.name == 'Supervisor' }.permissions",
                         containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS"))
                 .body("find { it.name == 'Agent' }.permissions", empty())
@@ -60,7 +59,7 @@ class RolesAndUsersTest {
     }
 
     @Test
-    void B30_theChannelPlatformGetsARoleWithHandleConversationsWhichSupervisorsDoNotHold() {
+    void B35_theChannelPlatformGetsARoleWithHandleConversationsWhichNoPersonsBuiltInRoleHolds() {
         Api api = new Api();
         api.createRole("Channel Platform", "HANDLE_CONVERSATIONS");
         api.putUser("chat-platform", "Channel Platform", List.of());
@@ -71,7 +70,21 @@ class RolesAndUsersTest {
         api.as("sup-1").get("/api/me").then().statusCode(200)
                 .body("permissions", not(hasItem("HANDLE_CONVERSATIONS")));
         api.asAdmin().get("/api/me").then().statusCode(200)
-                .body("permissions", hasItem("HANDLE_CONVERSATIONS"));
+                .body("permissions", not(hasItem("HANDLE_CONVERSATIONS")))
+                .body("permissions", hasItem("MANAGE_USERS"));
+    }
+
+    @Test
+    void B07_thePhoneSimulatorGetsARoleWithOperateSimulatorWhichNoBuiltInRoleHolds() {
+        Api api = new Api();
+        api.createRole("Phone Simulator", "OPERATE_SIMULATOR");
+        api.putUser("phone-simulator", "Phone Simulator", List.of());
+        api.putUser("sup-1", "Supervisor", List.of());
+        api.as("phone-simulator").get("/api/me").then().statusCode(200)
+                .body("role", equalTo("Phone Simulator"))
+                .body("permissions", contains("OPERATE_SIMULATOR"));
+        api.as("sup-1").get("/api/me").then().body("permissions", not(hasItem("OPERATE_SIMULATOR")));
+        api.asAdmin().get("/api/me").then().body("permissions", not(hasItem("OPERATE_SIMULATOR")));
     }
 
     @Test

@@ -77,6 +77,15 @@ class SecurityAndBadInputTest {
                 .put("/api/users/{s}", "sam"), 415, "unsupported-media-type");
         expectProblem(api.asAdmin().body(Map.of("role", "Agent")).put("/api/users/{s}", "bad subject!"), 400, "invalid-user");
         expectProblem(api.asAdmin().get("/api/roles/{id}", "not-a-uuid"), 404, "role-not-found");
+        // bounds: ids at most 64 characters, page × size at most 1,000,000
+        expectProblem(api.asAdmin().body(Map.of("role", "Agent")).put("/api/users/{s}", "s".repeat(65)), 400, "invalid-user");
+        expectProblem(api.asAdmin().get("/api/users/{s}", "s".repeat(1_000)), 400, "invalid-user");
+        api.asAdmin().body(Map.of("role", "Agent")).put("/api/users/{s}", "s".repeat(64)).then().statusCode(201);
+        expectProblem(api.asAdmin().queryParam("page", 2147483647).get("/api/users"), 400, "invalid-user");
+        expectProblem(api.asAdmin().queryParam("page", 20_000_000).queryParam("size", 1).get("/api/users"), 400, "invalid-user");
+        expectProblem(api.asAdmin().queryParam("size", 201).get("/api/users"), 400, "invalid-user");
+        api.asAdmin().queryParam("page", 4_999).queryParam("size", 200).get("/api/users").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
         expectProblem(api.asAdmin().body(Map.of("name", "Supervisor", "permissions", List.of())).post("/api/roles"),
                 409, "role-exists");
 

@@ -3,6 +3,7 @@ package cc.monitoring.permission.domain;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import static cc.monitoring.permission.domain.Permission.COACH_CALLS;
 import static cc.monitoring.permission.domain.Permission.HANDLE_CONVERSATIONS;
 import static cc.monitoring.permission.domain.Permission.MANAGE_USERS;
 import static cc.monitoring.permission.domain.Permission.MONITOR_ALL_CALLS;
+import static cc.monitoring.permission.domain.Permission.OPERATE_SIMULATOR;
 import static cc.monitoring.permission.domain.Permission.VIEW_AUDIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,22 +30,39 @@ class PermissionRulesTest {
         assertTrue(Role.builtIn(BuiltInRole.Administrator).grants(MONITOR_ALL_CALLS));
         assertTrue(Role.builtIn(BuiltInRole.Supervisor).grants(MONITOR_ALL_CALLS));
         assertFalse(Role.builtIn(BuiltInRole.Agent).grants(MONITOR_ALL_CALLS));
-        assertEquals(Set.of(Permission.values()), BuiltInRole.Administrator.permissions());
+        assertEquals(Set.of(MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS, MANAGE_USERS, VIEW_AUDIT),
+                BuiltInRole.Administrator.permissions());
         assertEquals(Set.of(MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS), BuiltInRole.Supervisor.permissions());
         assertTrue(BuiltInRole.Agent.permissions().isEmpty());
     }
 
     @Test
-    @DisplayName("B30 Only the Administrator of the built-in roles may deliver conversations (HANDLE_CONVERSATIONS)")
-    void B30_handlingConversationsIsNotForSupervisorsNorAgents() {
-        assertTrue(Role.builtIn(BuiltInRole.Administrator).grants(HANDLE_CONVERSATIONS));
-        assertFalse(Role.builtIn(BuiltInRole.Supervisor).grants(HANDLE_CONVERSATIONS));
-        assertFalse(Role.builtIn(BuiltInRole.Agent).grants(HANDLE_CONVERSATIONS));
+    @DisplayName("B35 No built-in role holds a machine permission (HANDLE_CONVERSATIONS, OPERATE_SIMULATOR)")
+    void B35_noBuiltInRoleHoldsMachinePermissions() {
+        assertEquals(Set.of(HANDLE_CONVERSATIONS, OPERATE_SIMULATOR), Permission.machine());
+        for (BuiltInRole builtIn : BuiltInRole.values()) {
+            for (Permission machine : Permission.machine()) {
+                assertFalse(Role.builtIn(builtIn).grants(machine), builtIn + " must not hold " + machine);
+            }
+        }
+        Set<Permission> personal = EnumSet.complementOf(EnumSet.of(HANDLE_CONVERSATIONS, OPERATE_SIMULATOR));
+        assertEquals(personal, BuiltInRole.Administrator.permissions(), "the Administrator holds every other permission");
+        assertTrue(HANDLE_CONVERSATIONS.isMachine());
+        assertTrue(OPERATE_SIMULATOR.isMachine());
+        assertFalse(MANAGE_USERS.isMachine());
+    }
+
+    @Test
+    @DisplayName("B35 Machine permissions are given to service accounts through custom roles")
+    void B35_machineIdentitiesGetTheirPermissionThroughACustomRole() {
         assertEquals(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
-                "HANDLE_CONVERSATIONS"), java.util.Arrays.stream(Permission.values()).map(Enum::name).toList());
+                "HANDLE_CONVERSATIONS", "OPERATE_SIMULATOR"), java.util.Arrays.stream(Permission.values()).map(Enum::name).toList());
         Role platform = Role.custom("Channel Platform", Permission.parseAll(List.of("handle_conversations")));
         assertEquals(Set.of(HANDLE_CONVERSATIONS), platform.permissions());
         assertFalse(platform.grants(MONITOR_ALL_CALLS));
+        Role simulator = Role.custom("Phone Simulator", Permission.parseAll(List.of("OPERATE_SIMULATOR")));
+        assertEquals(Set.of(OPERATE_SIMULATOR), simulator.permissions());
+        assertFalse(simulator.grants(HANDLE_CONVERSATIONS));
     }
 
     @Test
@@ -66,7 +85,7 @@ class PermissionRulesTest {
                 () -> Permission.parseAll(List.of("MONITOR_ALL_CALLS", "FLY")));
         assertTrue(e.getMessage().contains("'FLY'"));
         assertTrue(e.getMessage().endsWith("known: MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS, MANAGE_USERS, VIEW_AUDIT, "
-                + "HANDLE_CONVERSATIONS"), e.getMessage());
+                + "HANDLE_CONVERSATIONS, OPERATE_SIMULATOR"), e.getMessage());
         assertEquals("unknown-permission", e.type());
     }
 
