@@ -41,6 +41,15 @@ final class ProbePlan {
     /** Body fields holding ids the services hand out: another tenant's must never be acted on. */
     static final Set<String> SERVER_OWNED_FIELDS = Set.of("interactionId", "sessionId", "callId", "messageId", "roleId");
 
+    /** Issue 8: ids at most 64 characters, names at most 200; an extension address is not an id (255 today). */
+    static final int ID_BOUND = 64;
+    static final int NAME_BOUND = 200;
+    static final int ADDRESS_BOUND = 255;
+    /** Body fields holding ids, and names, that the services must bound. */
+    static final Set<String> ID_FIELDS = Set.of("interactionId", "sessionId", "callId", "messageId", "roleId", "flowId",
+            "subject", "agentId", "participantId", "authorId");
+    static final Set<String> NAME_FIELDS = Set.of("name", "displayName", "agentName", "customerName", "flowName");
+
     static final int TEN_MB = 10 * 1024 * 1024;
     private static final byte[] TEN_MB_BODY = tenMegabytes();
 
@@ -113,7 +122,8 @@ final class ProbePlan {
     private void garbageIds(Endpoint e, Caller caller, List<Probe> probes) {
         for (String param : e.pathParams()) {
             for (Garbage g : GARBAGE_IDS) {
-                String refuse = g.length() > 64 ? "bounds: 2xx for an id longer than 64 characters" : null;
+                int bound = param.equals("address") ? ADDRESS_BOUND : ID_BOUND;
+                String refuse = g.length() > bound ? "bounds: 2xx for a path id longer than " + bound + " characters" : null;
                 probes.add(new Probe(e, caller, param + "=" + g.label(), path(e, a, param, g.raw()), "", validBody(e, a),
                         contentType(e), 0, refuse));
             }
@@ -157,6 +167,25 @@ final class ProbePlan {
         variants.put("100,000-char strings", bytes(Samples.write(samples.longStrings(e.body()))));
         for (Map.Entry<String, byte[]> v : variants.entrySet()) {
             probes.add(new Probe(e, caller, v.getKey(), path, "", v.getValue(), json, 0, null));
+        }
+        JsonNode valid = samples.valid(e.body());
+        if (valid.isObject()) {
+            List<String> fields = new ArrayList<>();
+            valid.fieldNames().forEachRemaining(fields::add);
+            if (fields.stream().anyMatch(ID_FIELDS::contains)) {
+                com.fasterxml.jackson.databind.node.ObjectNode longIds = valid.deepCopy();
+                fields.stream().filter(ID_FIELDS::contains).forEach(f -> longIds.put(f, "b".repeat(ID_BOUND + 1)));
+                probes.add(new Probe(e, caller, (ID_BOUND + 1) + "-char ids in the body", path, "",
+                        bytes(Samples.write(longIds)), json, 0, "bounds: 2xx for a body id longer than " + ID_BOUND
+                        + " characters"));
+            }
+            if (fields.stream().anyMatch(NAME_FIELDS::contains)) {
+                com.fasterxml.jackson.databind.node.ObjectNode longNames = valid.deepCopy();
+                fields.stream().filter(NAME_FIELDS::contains).forEach(f -> longNames.put(f, "n".repeat(NAME_BOUND + 1)));
+                probes.add(new Probe(e, caller, (NAME_BOUND + 1) + "-char names in the body", path, "",
+                        bytes(Samples.write(longNames)), json, 0, "bounds: 2xx for a name longer than " + NAME_BOUND
+                        + " characters"));
+            }
         }
         probes.add(new Probe(e, caller, "text/plain body", path, "", bytes("hello"), "text/plain", 0, null));
     }

@@ -35,7 +35,23 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends the request; when no HTTP answer came at all, once more. (A service that closes a connection after an
+     * answer such as 414 lets the client's pool hand the dead connection to the next request, which then fails
+     * before it reached the service: the second attempt gets a fresh connection. Twice nothing is a finding.)
+     */
     Answer send(String baseUrl, String method, String rawPathAndQuery, String token, byte[] body, String contentType) {
+        Answer first = sendOnce(baseUrl, method, rawPathAndQuery, token, body, contentType);
+        if (first.status() >= 0) {
+            return first;
+        }
+        Answer second = sendOnce(baseUrl, method, rawPathAndQuery, token, body, contentType);
+        return second.status() >= 0 ? second
+                : new Answer(-1, "", "twice " + second.body() + " (first: " + first.body() + ")", second.millis());
+    }
+
+    private Answer sendOnce(String baseUrl, String method, String rawPathAndQuery, String token, byte[] body,
+                            String contentType) {
         long t0 = System.nanoTime();
         HttpRequest.Builder request;
         try {

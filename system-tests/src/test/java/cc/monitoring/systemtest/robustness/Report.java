@@ -50,6 +50,20 @@ final class Report {
         return out.toString();
     }
 
+    /** How many answers of each status each service gave (to see at a glance what the requests reached). */
+    static String statuses(Map<Probe, RawHttp.Answer> answers) {
+        Map<String, Map<Integer, Long>> counts = new java.util.TreeMap<>();
+        answers.forEach((p, a) -> counts.computeIfAbsent(p.endpoint().service().module(), k -> new java.util.TreeMap<>())
+                .merge(a.status(), 1L, Long::sum));
+        StringBuilder out = new StringBuilder();
+        counts.forEach((service, byStatus) -> {
+            out.append("  ").append(service).append(':');
+            byStatus.forEach((status, n) -> out.append(' ').append(status < 0 ? "none" : status).append('×').append(n));
+            out.append('\n');
+        });
+        return out.toString();
+    }
+
     /** One line per violation. */
     static List<String> lines(List<Verdicts.Violation> violations) {
         List<String> lines = new ArrayList<>();

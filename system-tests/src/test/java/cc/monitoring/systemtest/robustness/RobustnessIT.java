@@ -99,7 +99,10 @@ class RobustnessIT {
         String summary = String.format("robustness: %d requests, %d endpoints, %d × 5xx", all.size(), endpointCount,
                 fiveHundreds);
         String table = Report.table(violations);
-        write(violations, table, summary);
+        String statuses = Report.statuses(answers);
+        write(violations, table, summary, statuses);
+        System.out.println("robustness answers by service and status:\n" + statuses);
+        List<String> untested = vacuous(endpoints.keySet(), answers);
         System.out.printf("%n%s (%d violations; set-up %.1f s, requests %.1f s, slowest answer %d ms)%n", summary,
                 violations.size(), setUp.toMillis() / 1000.0, sending.toMillis() / 1000.0, slowest);
         tenants.forEach(t -> t.notes.forEach(n -> System.out.println("robustness note (" + t + "): " + n)));
@@ -117,6 +120,10 @@ class RobustnessIT {
                     }
                 })))));
         nodes.add(DynamicTest.dynamicTest(summary, () -> {
+            if (!untested.isEmpty()) {
+                fail("no request by a user with their own tenant's ids succeeded on " + untested
+                        + ": the suite reached nothing behind the refusals there\n" + statuses);
+            }
             if (!violations.isEmpty()) {
                 fail(summary + ": " + violations.size() + " violation(s); by service and cause:\n"
                         + Report.causes(violations) + "\n" + table);
@@ -175,11 +182,28 @@ class RobustnessIT {
         return answers;
     }
 
-    private void write(List<Verdicts.Violation> violations, String table, String summary) {
+    /**
+     * Services on which no user's plain request (own tenant's ids) got a 2xx: if tokens or fixtures were broken,
+     * every answer would be a tidy 401 or 404 and the suite would pass while testing nothing.
+     */
+    private static List<String> vacuous(java.util.Set<Service> services, Map<Probe, RawHttp.Answer> answers) {
+        List<String> untested = new ArrayList<>();
+        for (Service service : services) {
+            boolean reached = answers.entrySet().stream().anyMatch(a -> a.getKey().endpoint().service() == service
+                    && a.getKey().caller().hasValidToken() && a.getKey().input().equals("own ids")
+                    && a.getValue().status() >= 200 && a.getValue().status() < 300);
+            if (!reached) {
+                untested.add(service.module());
+            }
+        }
+        return untested;
+    }
+
+    private void write(List<Verdicts.Violation> violations, String table, String summary, String statuses) {
         try {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("report.md"), "# " + summary + "\n\n" + violations.size() + " violation(s)\n\n"
-                    + Report.causes(violations) + "\n" + table);
+            Files.writeString(out.resolve("report.md"), "# " + summary + "\n\n## Answers\n" + statuses + "\n"
+                    + "## " + violations.size() + " violation(s)\n\n" + Report.causes(violations) + "\n" + table);
             Files.write(out.resolve("violations.txt"), Report.lines(violations));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
