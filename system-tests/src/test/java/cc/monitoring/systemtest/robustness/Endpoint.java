@@ -14,11 +14,10 @@ import java.util.List;
  *                      {@code null} when the operation declares no body
  * @param bodyMediaType the first media type of the request body ({@code application/json} when none is declared)
  * @param secured       the operation carries a {@code security} requirement (a bearer token)
- * @param streams       the operation answers {@code text/event-stream} (a live stream: only its head is read)
  */
 public record Endpoint(Service service, String method, String path, List<String> pathParams,
                        List<QueryParam> queryParams, JsonNode body, String bodyMediaType, boolean secured,
-                       boolean streams, JsonNode document) {
+                       JsonNode document) {
 
     /** A query parameter and its schema type ({@code integer}, {@code string}, ...). */
     public record QueryParam(String name, String type, boolean required) {

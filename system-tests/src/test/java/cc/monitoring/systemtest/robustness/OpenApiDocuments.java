@@ -79,7 +79,7 @@ final class OpenApiDocuments {
                 JsonNode body = content.fieldNames().hasNext() ? content.path(mediaType).path("schema") : null;
                 boolean secured = operation.has("security") ? operation.path("security").size() > 0 : securedByDefault;
                 endpoints.add(new Endpoint(service, method.toUpperCase(Locale.ROOT), path, List.copyOf(pathParams),
-                        List.copyOf(query), body, mediaType, secured, streams(operation), document));
+                        List.copyOf(query), body, mediaType, secured, document));
             }
         }
         return endpoints;
@@ -97,15 +97,6 @@ final class OpenApiDocuments {
             i = end + 1;
         }
         return names;
-    }
-
-    private static boolean streams(JsonNode operation) {
-        for (JsonNode response : operation.path("responses")) {
-            if (response.path("content").has("text/event-stream")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Follows a local {@code $ref} ({@code #/components/...}); any other node is returned as it is. */

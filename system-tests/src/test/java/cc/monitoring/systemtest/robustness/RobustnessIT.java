@@ -103,6 +103,8 @@ class RobustnessIT {
         write(violations, table, summary, statuses);
         System.out.println("robustness answers by service and status:\n" + statuses);
         List<String> untested = vacuous(endpoints.keySet(), answers);
+        List<String> aftermath = aftermath(tenants);
+        aftermath.forEach(a -> System.out.println("robustness aftermath: " + a));
         System.out.printf("%n%s (%d violations; set-up %.1f s, requests %.1f s, slowest answer %d ms)%n", summary,
                 violations.size(), setUp.toMillis() / 1000.0, sending.toMillis() / 1000.0, slowest);
         tenants.forEach(t -> t.notes.forEach(n -> System.out.println("robustness note (" + t + "): " + n)));
@@ -123,6 +125,9 @@ class RobustnessIT {
             if (!untested.isEmpty()) {
                 fail("no request by a user with their own tenant's ids succeeded on " + untested
                         + ": the suite reached nothing behind the refusals there\n" + statuses);
+            }
+            if (!aftermath.isEmpty()) {
+                fail("after the run: " + String.join("\n", aftermath));
             }
             if (!violations.isEmpty()) {
                 fail(summary + ": " + violations.size() + " violation(s); by service and cause:\n"
@@ -180,6 +185,31 @@ class RobustnessIT {
             pool.shutdownNow();
         }
         return answers;
+    }
+
+    /**
+     * What the abuse left behind: every service must still be ready (its database and Kafka consumers up), and no
+     * event of the two tenants may have been parked on a dead-letter topic (an input the API accepted but a
+     * consumer could not handle). The dead-letter check reads what is there when the requests are done; an event
+     * parked later is not seen (it never fails the run wrongly).
+     */
+    private List<String> aftermath(List<TenantFixture> tenants) {
+        List<String> problems = new ArrayList<>();
+        for (Service service : Service.values()) {
+            RawHttp.Answer ready = http.send(sut.url(service), "GET", "/q/health/ready", null, null, null);
+            if (ready.status() != 200) {
+                problems.add(service.module() + " is not ready after the run: " + Report.answer(ready) + " "
+                        + Report.excerpt(ready.body(), 300));
+            }
+        }
+        for (TenantFixture t : tenants) {
+            try {
+                client.events(t.tenant).assertNothingDeadLettered();
+            } catch (AssertionError e) {
+                problems.add("tenant " + t + ": events were dead-lettered: " + Report.excerpt(e.getMessage(), 2000));
+            }
+        }
+        return problems;
     }
 
     /**
