@@ -12,9 +12,16 @@ import java.nio.charset.StandardCharsets;
  * @param body           the body's bytes ({@code null}: none)
  * @param requiredStatus the one acceptable status ({@code 0}: any that the general rules allow)
  * @param mustRefuse     when not {@code null}, a 2xx answer is a violation with this cause
+ * @param hidesExistence the path names another tenant's resource by its server-issued id: only 403 (the caller
+ *                       may not do this at all) or 404 (as for an unknown id) keep its existence secret (B06)
  */
 record Probe(Endpoint endpoint, Caller caller, String input, String rawPath, String rawQuery, byte[] body,
-             String contentType, int requiredStatus, String mustRefuse) {
+             String contentType, int requiredStatus, String mustRefuse, boolean hidesExistence) {
+
+    Probe(Endpoint endpoint, Caller caller, String input, String rawPath, String rawQuery, byte[] body,
+          String contentType, int requiredStatus, String mustRefuse) {
+        this(endpoint, caller, input, rawPath, rawQuery, body, contentType, requiredStatus, mustRefuse, false);
+    }
 
     String pathAndQuery() {
         return rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;

@@ -74,8 +74,11 @@ final class ProbePlan {
                 Caller caller = Caller.of(own, role);
                 probes.add(plain(e, caller, own, "own ids", 0, null));
                 if (aimsAtResources(e)) {
-                    probes.add(plain(e, caller, other, "tenant " + other.label + "'s ids", 0,
-                            actsOnServerOwnedIds(e) ? "B06 2xx for another tenant's id" : null));
+                    Probe p = plain(e, caller, other, "tenant " + other.label + "'s ids", 0,
+                            actsOnServerOwnedIds(e) ? "B06 2xx for another tenant's id" : null);
+                    boolean serverOwnedPath = e.pathParams().stream().anyMatch(n -> !CLIENT_CHOSEN.contains(n));
+                    probes.add(new Probe(p.endpoint(), p.caller(), p.input(), p.rawPath(), p.rawQuery(), p.body(),
+                            p.contentType(), p.requiredStatus(), p.mustRefuse(), serverOwnedPath));
                 }
             }
         }

@@ -16,6 +16,8 @@ import java.util.Map;
  *     stack trace text ("Exception", "at cc.monitoring");</li>
  *     <li>the probe's own demand: a required status (401 for a bad token on a secured endpoint, 413 for a 10 MB
  *     body), or no 2xx (another tenant's id, a page or id beyond the bounds, an invalid token);</li>
+ *     <li>B06: another tenant's resource, named by its server-issued id in the path, answers 403 or 404 (405 where the
+ *     method is never allowed), nothing that tells it exists;</li>
  *     <li>B06: no 2xx answer to a user of one tenant contains anything of the other tenant that the request did not
  *     carry itself;</li>
  *     <li>B07: no 2xx answer to an agent, the channel platform or the phone simulator names a monitoring session or
@@ -57,6 +59,10 @@ final class Verdicts {
         }
         if (probe.requiredStatus() != 0 && status != probe.requiredStatus() && status < 500) {
             found.add(new Violation(probe, answer, "expected " + probe.requiredStatus()));
+        }
+        if (probe.hidesExistence() && status >= 400 && status < 500 && status != 403 && status != 404 && status != 405) {
+            found.add(new Violation(probe, answer, "B06 another tenant's id answered " + status
+                    + " (only 403 or 404 keep its existence secret)"));
         }
         boolean success = status >= 200 && status < 300;
         if (success && probe.mustRefuse() != null) {
