@@ -72,19 +72,17 @@ final class ProbePlan {
             TenantFixture other = own == a ? b : a;
             for (String role : TenantFixture.ROLES) {
                 Caller caller = Caller.of(own, role);
-                probes.add(plain(e, caller, own, "own ids", 0, null));
+                probes.add(plain(e, caller, own, "own ids", 0, null, false));
                 if (aimsAtResources(e)) {
-                    Probe p = plain(e, caller, other, "tenant " + other.label + "'s ids", 0,
-                            actsOnServerOwnedIds(e) ? "B06 2xx for another tenant's id" : null);
-                    boolean serverOwnedPath = e.pathParams().stream().anyMatch(n -> !CLIENT_CHOSEN.contains(n));
-                    probes.add(new Probe(p.endpoint(), p.caller(), p.input(), p.rawPath(), p.rawQuery(), p.body(),
-                            p.contentType(), p.requiredStatus(), p.mustRefuse(), serverOwnedPath));
+                    probes.add(plain(e, caller, other, "tenant " + other.label + "'s ids", 0,
+                            actsOnServerOwnedIds(e) ? "B06 2xx for another tenant's id" : null,
+                            e.pathParams().stream().anyMatch(n -> !CLIENT_CHOSEN.contains(n))));
                 }
             }
         }
         for (Caller.InvalidToken invalid : invalidTokens) {
             int status = e.secured() && invalid.strict() ? 401 : 0;
-            probes.add(plain(e, invalid.caller(), a, "own ids", status, "2xx with " + invalid.caller().label()));
+            probes.add(plain(e, invalid.caller(), a, "own ids", status, "2xx with " + invalid.caller().label(), false));
         }
         for (String role : TenantFixture.ROLES) {
             Caller caller = Caller.of(a, role);
@@ -117,9 +115,10 @@ final class ProbePlan {
         return fields;
     }
 
-    private Probe plain(Endpoint e, Caller caller, TenantFixture ids, String input, int status, String mustRefuse) {
+    private Probe plain(Endpoint e, Caller caller, TenantFixture ids, String input, int status, String mustRefuse,
+                        boolean hidesExistence) {
         return new Probe(e, caller, input, path(e, ids, null, null), "", validBody(e, ids), contentType(e), status,
-                mustRefuse);
+                mustRefuse, hidesExistence);
     }
 
     private void garbageIds(Endpoint e, Caller caller, List<Probe> probes) {
