@@ -16,8 +16,13 @@ export function follow(path, onEvent, onState = () => {}) {
         });
         if (!response.ok) {
           // 403/404 too: access travels by events (a session just started, a permission just granted)
-          // and can arrive a moment after the request that needs it
+          // and can arrive a moment after the request that needs it; 429: too many streams open (other
+          // tabs?), wait as long as the server asks before trying again
           onState(false, response.status);
+          const retryAfter = Number(response.headers.get('retry-after'));
+          if (response.status === 429 && retryAfter > 0) {
+            delay = Math.min(Math.max(delay, retryAfter * 1000), 60000);
+          }
           throw new Error(String(response.status));
         }
         onState(true);

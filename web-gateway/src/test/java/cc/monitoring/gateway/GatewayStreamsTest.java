@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ class GatewayStreamsTest {
 
     @Test
     void B51_Abuse_aThousandOpenStreamsLeaveOrdinaryRequestsThroughTheGatewayAnswering() throws Exception {
+        List<Double> baseline = restLatencies();
         try (StreamClients clients = new StreamClients(RestAssured.port)) {
             // 10 client addresses x 100 streams, all to transcript-service (the service ordinary requests go to, too)
             for (int address = 0; address < 10; address++) {
@@ -49,10 +51,12 @@ class GatewayStreamsTest {
             assertEquals(1000, FakeUpstream.OPEN_STREAMS.get());
 
             // ordinary requests, one after the other and 200 at once, to the same services: every one answers 200
-            for (int i = 0; i < 100; i++) {
-                given().get("/api/transcripts/i-0-" + i).then().statusCode(200).body("path", equalTo("/api/transcripts/i-0-" + i));
-                given().get("/api/monitoring/interactions?page=" + i).then().statusCode(200);
-            }
+            List<Double> during = restLatencies();
+            // reported, not asserted (a latency threshold flakes on a loaded 2-core machine): see docs/benchmark.md
+            System.out.printf("REST through the gateway, no streams open: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n",
+                    baseline.get(99), baseline.get(197), baseline.get(199), baseline.size());
+            System.out.printf("REST through the gateway, 1000 streams open: p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)%n",
+                    during.get(99), during.get(197), during.get(199), during.size());
             ExecutorService pool = Executors.newFixedThreadPool(20);
             try {
                 List<Future<Integer>> concurrent = new ArrayList<>();
@@ -78,6 +82,21 @@ class GatewayStreamsTest {
         // the clients went away: the gateway gives back every place and closes every stream to the service
         await().atMost(Duration.ofMinutes(1)).until(() -> gateway.openStreams() == 0);
         await().atMost(Duration.ofMinutes(1)).until(() -> FakeUpstream.OPEN_STREAMS.get() == 0);
+    }
+
+    /** 200 ordinary requests one after the other, to transcript-service and monitoring-service; all 200. Sorted ms. */
+    private static List<Double> restLatencies() {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            long start = System.nanoTime();
+            given().get("/api/transcripts/i-0-" + i).then().statusCode(200).body("path", equalTo("/api/transcripts/i-0-" + i));
+            millis.add((System.nanoTime() - start) / 1e6);
+            start = System.nanoTime();
+            given().get("/api/monitoring/interactions?page=" + i).then().statusCode(200);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(millis);
+        return millis;
     }
 
     @Test
