@@ -11,8 +11,10 @@ import cc.monitoring.contracts.interaction.ParticipantChanged;
 import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.monitor.persistence.InteractionEntity;
+import cc.monitoring.monitor.service.AuditTrail;
 import cc.monitoring.monitor.service.LiveUpdates;
 import cc.monitoring.monitor.service.SessionLifecycle;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,12 +36,14 @@ public class ReadModels {
     private final SessionLifecycle lifecycle;
     private final ObjectMapper json;
     private final LiveUpdates live;
+    private final AuditTrail audit;
 
-    public ReadModels(EntityManager em, SessionLifecycle lifecycle, ObjectMapper json, LiveUpdates live) {
+    public ReadModels(EntityManager em, SessionLifecycle lifecycle, ObjectMapper json, LiveUpdates live, AuditTrail audit) {
         this.em = em;
         this.lifecycle = lifecycle;
         this.json = json;
         this.live = live;
+        this.audit = audit;
     }
 
     public void onInteractionEvent(CloudEvent event) {
@@ -114,6 +118,11 @@ public class ReadModels {
 
     /** B11: a user has seen an interaction's transcript up to a position; only forward moves count. */
     public void onTranscriptEvent(CloudEvent event) {
+        if (EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(event.type())) {
+            // B41: a refused transcript read (transcript-service refused it) joins the audit trail
+            audit.refusedTranscriptRead(checked(event, TranscriptAccessRefused.class, TranscriptAccessRefused::tenantId));
+            return;
+        }
         if (!EventTypes.TRANSCRIPT_READ.equals(event.type())) {
             return;
         }

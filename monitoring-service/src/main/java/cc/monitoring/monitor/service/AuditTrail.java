@@ -1,6 +1,9 @@
 package cc.monitoring.monitor.service;
 
+import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.kit.identity.RequestOrigin;
+import cc.monitoring.kit.identity.RequestOrigin.Origin;
 import cc.monitoring.monitor.domain.Bounded;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.persistence.AuditRecordEntity;
@@ -36,10 +39,10 @@ public class AuditTrail {
     public static final String SYSTEM_ID = "system";
     static final String SYSTEM_NAME = "Monitoring service";
 
-    private final CurrentOrigin currentOrigin;
+    private final RequestOrigin requestOrigin;
 
-    public AuditTrail(CurrentOrigin currentOrigin) {
-        this.currentOrigin = currentOrigin;
+    public AuditTrail(RequestOrigin requestOrigin) {
+        this.requestOrigin = requestOrigin;
     }
 
     /** A change of {@code session} by its supervisor, in the transaction of the change. */
@@ -84,6 +87,21 @@ public class AuditTrail {
         });
     }
 
+    /**
+     * A transcript read that transcript-service refused (B41), in the consumer's transaction: the reader is the
+     * actor, the origin is the one transcript-service saw.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refusedTranscriptRead(TranscriptAccessRefused refusal) {
+        AuditRecordEntity record = record(refusal.tenantId(), ActorKind.USER, refusal.userId(), null, refusal.userId(),
+                Action.TRANSCRIPT_READ, Outcome.REFUSED, refusal.problemType(), refusal.interactionId(), null,
+                refusal.problemType());
+        if (refusal.at() != null) {
+            record.at = refusal.at();
+        }
+        write(withOrigin(record, new Origin(refusal.clientAddress(), null, refusal.userAgent(), refusal.requestId())));
+    }
+
     private void bySupervisor(Action action, Outcome outcome, Session session, String detail) {
         write(withOrigin(record(session.tenantId(), ActorKind.USER, session.supervisorId(), session.supervisorName(),
                 session.supervisorId(), action, outcome, null, session.interactionId(), session.id(), detail), origin()));
@@ -92,7 +110,7 @@ public class AuditTrail {
     /** The origin of the HTTP request being served, or none (events, timers). */
     private Origin origin() {
         ManagedContext requests = Arc.container().requestContext();
-        return requests.isActive() ? currentOrigin.get() : Origin.NONE;
+        return requests.isActive() ? requestOrigin.get() : Origin.system();
     }
 
     private static AuditRecordEntity record(String tenantId, ActorKind kind, String actorId, String actorName,

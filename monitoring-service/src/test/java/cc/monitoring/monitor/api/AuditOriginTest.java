@@ -155,6 +155,24 @@ class AuditOriginTest {
     }
 
     @Test
+    void B41_aTranscriptReadRefusedByTranscriptServiceIsAudited() {
+        World world = new World();
+        world.supervisor("sue");
+        world.user("alice", ADMINISTRATOR);
+        String chat = world.chat("amy", "sam");
+
+        world.readRefused("sue", chat, "transcript-not-permitted", "203.0.113.9");
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("alice").queryParam("supervisor", "sue")
+                .get("/api/monitoring/audit").then().statusCode(200)
+                .body("items.find { it.action == 'TRANSCRIPT_READ' }.outcome", equalTo("REFUSED"))
+                .body("items.find { it.action == 'TRANSCRIPT_READ' }.problemType", equalTo("transcript-not-permitted"))
+                .body("items.find { it.action == 'TRANSCRIPT_READ' }.interactionId", equalTo(chat))
+                .body("items.find { it.action == 'TRANSCRIPT_READ' }.actorId", equalTo("sue"))
+                .body("items.find { it.action == 'TRANSCRIPT_READ' }.clientAddress", equalTo("203.0.113.9"))
+                .body("items.find { it.action == 'TRANSCRIPT_READ' }.requestId", equalTo("req-t")));
+    }
+
+    @Test
     void B41_anyInputLengthIsAudited() {
         World world = new World();
         world.supervisor("sam");

@@ -17,6 +17,7 @@ import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.contracts.telephony.SetMonitorLegMode;
+import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
@@ -146,6 +147,12 @@ final class World {
     void read(String userId, String interactionId, long position) {
         publish(Topics.TRANSCRIPT_EVENTS, interactionId, EventTypes.TRANSCRIPT_READ, interactionId,
                 new TranscriptRead(tenant, interactionId, userId, position, Instant.now()));
+    }
+
+    void readRefused(String userId, String interactionId, String problemType, String clientAddress) {
+        publish(Topics.TRANSCRIPT_EVENTS, interactionId, EventTypes.TRANSCRIPT_ACCESS_REFUSED, interactionId,
+                new TranscriptAccessRefused(tenant, interactionId, userId, problemType, clientAddress, "probe/1", "req-t",
+                        Instant.now()));
     }
 
     void awaitInTable(String watcher, String interactionId) {
