@@ -308,27 +308,30 @@ public final class SystemUnderTest implements AutoCloseable {
     }
 
     /** Distinct free loopback ports (all held open at once while choosing, so none is handed out twice). */
+    /**
+     * Free loopback ports below Linux's ephemeral range (32768–60999): a port handed out by the kernel for
+     * {@code bind(0)} is an ephemeral one, which any outgoing connection on the machine (another build, a
+     * browser) may take in the minutes before the service listens on it ("port already in use"). Ports
+     * under 32768 are never given to outgoing connections, so only another listener could take them.
+     */
     static List<Integer> freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            List<Integer> ports = new ArrayList<>();
-            while (ports.size() < count) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(s);
-                ports.add(s.getLocalPort());
+        java.util.Random random = new java.util.Random();
+        List<Integer> ports = new ArrayList<>();
+        for (int attempt = 0; ports.size() < count && attempt < 10_000; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (ports.contains(port)) {
+                continue;
             }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket s : sockets) {
-                try {
-                    s.close();
-                } catch (IOException e) {
-                    // ignore
-                }
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                ports.add(probe.getLocalPort());
+            } catch (IOException taken) {
+                // in use: try another
             }
         }
+        if (ports.size() < count) {
+            throw new IllegalStateException("no " + count + " free loopback ports between 20000 and 32000");
+        }
+        return ports;
     }
 
     private static void deleteTree(Path dir) {

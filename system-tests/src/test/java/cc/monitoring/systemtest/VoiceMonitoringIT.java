@@ -270,11 +270,15 @@ class VoiceMonitoringIT {
 
     @Test
     @Order(4)
-    @DisplayName("4 B23: sam barges (leg unmuted), then mutes again (leg muted); both are published")
+    @DisplayName("4 B23 B29: sam barges (leg unmuted), then mutes again (leg muted); the mode shown is the one the provider confirmed; both are published")
     void step4_bargeAndMuteAgain() {
-        JsonNode barged = sam.monitoring().post(SESSIONS + "/" + samSession + "/barge").expectJson(200);
-        assertEquals("BARGED", barged.path("mode").asText());
-        assertEquals("ACTIVE", barged.path("state").asText());
+        JsonNode asked = sam.monitoring().post(SESSIONS + "/" + samSession + "/barge").expectJson(200);
+        assertEquals("ACTIVE", asked.path("state").asText());
+        assertEquals("BARGED", asked.path("pendingMode").asText(), "B29: asked of the provider, not yet confirmed");
+        assertEquals("SILENT", asked.path("mode").asText(), "B29: the mode shown is the confirmed one");
+        awaitJson("sam's session BARGED once the provider confirmed it",
+                () -> sam.monitoring().get(SESSIONS + "/" + samSession).expectJson(200),
+                body -> body.path("mode").asText().equals("BARGED") && !body.hasNonNull("pendingMode"));
         Event barge = events.await(MONITORING_EVENTS, MONITOR_BARGED, session(samSession));
         assertEquals("BARGED", barge.text("mode"));
         assertEquals(call1.interactionId(), barge.key());
@@ -283,8 +287,11 @@ class VoiceMonitoringIT {
         events.await(TELEPHONY_EVENTS, MONITOR_LEG_MODE_CHANGED, session(samSession).and(mode("UNMUTED")));
         awaitLeg(call1, samSession, l -> l.path("mode").asText().equals("UNMUTED"));
 
-        JsonNode muted = sam.monitoring().post(SESSIONS + "/" + samSession + "/mute").expectJson(200);
-        assertEquals("SILENT", muted.path("mode").asText());
+        JsonNode muting = sam.monitoring().post(SESSIONS + "/" + samSession + "/mute").expectJson(200);
+        assertEquals("SILENT", muting.path("pendingMode").asText());
+        awaitJson("sam's session SILENT again once the provider confirmed it",
+                () -> sam.monitoring().get(SESSIONS + "/" + samSession).expectJson(200),
+                body -> body.path("mode").asText().equals("SILENT") && !body.hasNonNull("pendingMode"));
         Event mute = events.await(MONITORING_EVENTS, MONITOR_MUTED, session(samSession));
         assertEquals("SILENT", mute.text("mode"));
         events.await(TELEPHONY_COMMANDS, SET_MONITOR_LEG_MODE, session(samSession).and(mode("MUTED")));
@@ -479,6 +486,9 @@ class VoiceMonitoringIT {
         assertAudit(audit, "sam", "BARGE", "ACCEPTED", samSession, "SILENT -> BARGED");
         assertAudit(audit, "sam", "MUTE", "ACCEPTED", samSession, "BARGED -> SILENT");
         assertAudit(audit, "sam", "END", "ACCEPTED", samSession, "INTERACTION_ENDED");
+        assertTrue(find(audit, a -> a.path("subjectId").asText().equals("sam") && a.path("action").asText().equals("END")
+                        && a.path("actorId").asText().equals("system")).isPresent(),
+                "B41: the system is the actor of the end it caused: " + audit);
         assertAudit(audit, "mona", "BARGE", "REFUSED", monaSession, "barge-not-permitted");
         assertAudit(audit, "mona", "END", "ACCEPTED", monaSession, "INTERACTION_ENDED");
         assertAudit(audit, "adam", "START", "REFUSED", null, "monitor-not-permitted");
@@ -694,7 +704,8 @@ class VoiceMonitoringIT {
 
     private static void assertAudit(JsonNode audit, String actor, String action, String outcome, String sessionId,
                                     String detail) {
-        Optional<JsonNode> found = find(audit, a -> a.path("actorId").asText().equals(actor)
+        // the supervisor concerned (subject): ends the system causes have the system as actor (B41)
+        Optional<JsonNode> found = find(audit, a -> a.path("subjectId").asText().equals(actor)
                 && a.path("action").asText().equals(action) && a.path("outcome").asText().equals(outcome)
                 && (sessionId == null || a.path("sessionId").asText().equals(sessionId))
                 && (detail == null || a.path("detail").asText().startsWith(detail)));

@@ -64,7 +64,8 @@ export async function refresh(sessionId) {
 }
 
 function show(next) {
-  const changed = !session || !next || session.state !== next.state || session.mode !== next.mode;
+  const changed = !session || !next || session.state !== next.state || session.mode !== next.mode
+    || session.pendingMode !== next.pendingMode;
   session = next;
   const toolbar = document.getElementById('toolbar');
   if (!next || next.state === 'ENDED') {
@@ -93,18 +94,27 @@ function show(next) {
     coach.hidden = true;
     return;
   }
-  state.textContent = { SILENT: 'Listening (muted)', BARGED: 'Barged in — everyone hears you', COACHING: 'Coaching — only the agent hears you' }[next.mode];
+  // B29: the badge shows the mode the phone system confirmed; a change still on its way says so
+  const pending = next.pendingMode;
+  state.textContent = pending
+    ? { SILENT: 'Muting…', BARGED: 'Unmuting…', COACHING: 'Starting to coach…' }[pending]
+    : { SILENT: 'Listening (muted)', BARGED: 'Barged in — everyone hears you', COACHING: 'Coaching — only the agent hears you' }[next.mode];
   state.className = `badge ${next.mode}`;
   text.textContent = `on ${next.extension?.label || 'your extension'}`;
+  if (!pending && next.lastRefusal) {
+    say(`The phone system did not change your microphone (${(next.lastRefusal.reason || 'refused').toLowerCase().replace(/_/g, ' ')}); `
+      + `you are still ${next.mode === 'BARGED' ? 'barged in' : next.mode === 'COACHING' ? 'coaching' : 'muted'}.`);
+  }
   mic.setAttribute('aria-pressed', String(next.mode === 'BARGED'));
   if (!mayBarge) {
     mic.disabled = true;
     mic.textContent = 'Muted (locked) — your role does not allow barging';
   } else {
-    mic.disabled = false;
+    mic.disabled = Boolean(pending);
     mic.textContent = next.mode === 'BARGED' ? 'Microphone on — mute again' : 'Muted — unmute to barge';
   }
   coach.hidden = !mayCoach;
+  coach.disabled = Boolean(pending);
   coach.setAttribute('aria-pressed', String(next.mode === 'COACHING'));
   coach.textContent = next.mode === 'COACHING' ? 'Stop coaching' : 'Coach agent';
 }
