@@ -33,7 +33,7 @@ final class Forwarder {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
             "host", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port",
-            "x-real-ip", "x-request-id");
+            "x-real-ip", "x-request-id", "expect");
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade", "x-request-id");
     /** After refusing an oversized body, read (and drop) at most this much of it before closing. */
@@ -154,6 +154,9 @@ final class Forwarder {
             }
         });
         in.exceptionHandler(failure -> request.reset());
+        if (in.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            out.writeContinue(); // the body is within limits as declared: let the client send it
+        }
         in.resume();
     }
 
@@ -168,7 +171,9 @@ final class Forwarder {
                 out.headers().add(header.getKey(), header.getValue());
             }
         });
-        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+        boolean bodiless = response.statusCode() == 204 || response.statusCode() == 304
+                || response.request().getMethod() == io.vertx.core.http.HttpMethod.HEAD;
+        if (!bodiless && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             out.setChunked(true);
         }
         response.handler(chunk -> {

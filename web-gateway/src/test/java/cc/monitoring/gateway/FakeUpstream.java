@@ -63,6 +63,8 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
             response.endHandler(v -> closed.run());
             response.setChunked(true).putHeader("content-type", "text/event-stream")
                     .write("event: hello\ndata: {}\n\n");
+        } else if (path.equals("/api/monitoring/empty")) {
+            request.body().onSuccess(body -> response.setStatusCode(204).end());
         } else if (path.equals("/api/monitoring/slow")) {
             // never answers
         } else {

@@ -1,11 +1,13 @@
 package cc.monitoring.gateway;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +38,11 @@ class GatewayStreamsTest {
 
     @Test
     void B51_Abuse_aThousandOpenStreamsLeaveOrdinaryRequestsThroughTheGatewayAnswering() throws Exception {
+        // client, gateway (both sides) and fake service share this JVM: about 4 descriptors per stream
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+            assertTrue(os.getMaxFileDescriptorCount() >= 6000, "this test needs ulimit -n >= 6000 (it is "
+                    + os.getMaxFileDescriptorCount() + "): raise the soft limit, e.g. ulimit -n $(ulimit -Hn)");
+        }
         List<Double> baseline = restLatencies();
         try (StreamClients clients = new StreamClients(RestAssured.port)) {
             // 10 client addresses x 100 streams, all to transcript-service (the service ordinary requests go to, too)

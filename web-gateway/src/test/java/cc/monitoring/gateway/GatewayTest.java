@@ -115,6 +115,14 @@ class GatewayTest {
     }
 
     @Test
+    void answersWithoutABodyPassThrough() {
+        given().delete("/api/monitoring/empty").then().statusCode(204).header("Transfer-Encoding", (String) null);
+        given().head("/api/monitoring/interactions").then().statusCode(200);
+        given().header("Expect", "100-continue").contentType("application/json").body("{\"a\":1}")
+                .post("/api/monitoring/sessions").then().statusCode(200).body("bodyBytes", equalTo(7));
+    }
+
+    @Test
     void Abuse_aServiceThatIsDownIs502ProblemJson() {
         given().get("/api/telephony/calls").then().statusCode(502).contentType(PROBLEM)
                 .body("type", equalTo("urn:problem:monitoring:upstream-unavailable"))
