@@ -157,6 +157,7 @@ class AuditOriginTest {
     @Test
     void B41_aTranscriptReadRefusedByTranscriptServiceIsAudited() {
         World world = new World();
+        world.supervisor("sam");
         world.supervisor("sue");
         world.user("alice", ADMINISTRATOR);
         String chat = world.chat("amy", "sam");
