@@ -70,12 +70,4 @@ public record Grants(Set<String> permissions, long revision) {
             throw new ConversationNotPermittedException();
         }
     }
-
-    /**
-     * Whether a published state with {@code incoming} revision replaces the one kept with {@code stored}
-     * (null: none kept). Older and repeated revisions are ignored.
-     */
-    public static boolean supersedes(long incoming, Long stored) {
-        return stored == null || incoming > stored;
-    }
 }

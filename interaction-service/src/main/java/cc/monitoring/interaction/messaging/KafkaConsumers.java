@@ -2,6 +2,7 @@ package cc.monitoring.interaction.messaging;
 
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.kit.messaging.IncomingEvents;
+import cc.monitoring.kit.permissions.PermissionEventHandler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

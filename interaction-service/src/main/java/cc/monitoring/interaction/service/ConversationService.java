@@ -37,11 +37,11 @@ public class ConversationService {
     private final MessageRepository messages;
     private final FlowService flows;
     private final InteractionEvents events;
-    private final PermissionReadModel permissions;
+    private final CallerGrants permissions;
     private final LiveMonitors monitors;
 
     public ConversationService(InteractionRepository interactions, MessageRepository messages, FlowService flows,
-                               InteractionEvents events, PermissionReadModel permissions, LiveMonitors monitors) {
+                               InteractionEvents events, CallerGrants permissions, LiveMonitors monitors) {
         this.interactions = interactions;
         this.messages = messages;
         this.flows = flows;

@@ -22,10 +22,10 @@ import java.util.List;
 public class FlowService {
 
     private final FlowRepository flows;
-    private final PermissionReadModel permissions;
+    private final CallerGrants permissions;
     private final InteractionConfig config;
 
-    public FlowService(FlowRepository flows, PermissionReadModel permissions, InteractionConfig config) {
+    public FlowService(FlowRepository flows, CallerGrants permissions, InteractionConfig config) {
         this.flows = flows;
         this.permissions = permissions;
         this.config = config;

@@ -45,12 +45,12 @@ public class InteractionService {
     private final InteractionRepository interactions;
     private final EarlyCallEndRepository earlyEnds;
     private final FlowService flows;
-    private final PermissionReadModel permissions;
+    private final CallerGrants permissions;
     private final InteractionEvents events;
     private final MessageRepository messages;
 
     public InteractionService(InteractionRepository interactions, EarlyCallEndRepository earlyEnds, FlowService flows,
-                              PermissionReadModel permissions, InteractionEvents events, MessageRepository messages) {
+                              CallerGrants permissions, InteractionEvents events, MessageRepository messages) {
         this.interactions = interactions;
         this.messages = messages;
         this.earlyEnds = earlyEnds;

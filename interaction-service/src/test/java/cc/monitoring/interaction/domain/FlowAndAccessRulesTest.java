@@ -93,14 +93,6 @@ class FlowAndAccessRulesTest {
     }
 
     @Test
-    void onlyANewerRevisionOfAUsersPermissionsReplacesTheKeptOne() {
-        assertTrue(Grants.supersedes(1, null));
-        assertTrue(Grants.supersedes(3, 2L));
-        assertFalse(Grants.supersedes(2, 2L), "a repeated revision");
-        assertFalse(Grants.supersedes(1, 2L), "an older revision");
-    }
-
-    @Test
     void listingParametersAreCheckedAsTheClientSendsThem() {
         assertEquals(new InteractionFilter(InteractionState.ACTIVE, Channel.VOICE, null),
                 InteractionFilter.parse("active", " VOICE ", ""));

@@ -60,12 +60,13 @@ public class PermissionService {
         String displayName = UserProfile.checkDisplayName(truncate(caller.displayName()), caller.userId());
         int inserted = users.getEntityManager().createNativeQuery("""
                         insert into app_user (tenant_id, subject, display_name, role_id, extensions, revision)
-                        values (?1, ?2, ?3, ?4, '[]', 1)
+                        values (?1, ?2, ?3, ?4, '[]', ?5)
                         on conflict (tenant_id, subject) do nothing""")
                 .setParameter(1, caller.tenantId())
                 .setParameter(2, caller.userId())
                 .setParameter(3, displayName)
                 .setParameter(4, role.id)
+                .setParameter(5, nextRevision(caller.tenantId(), caller.userId()))
                 .executeUpdate();
         UserEntity user = users.bySubject(caller.tenantId(), caller.userId()).orElseThrow();
         if (inserted == 1) {
@@ -175,7 +176,6 @@ public class PermissionService {
         if (created) {
             user = new UserEntity();
             user.key = new UserEntity.Key(caller.tenantId(), subject);
-            user.revision = 0;
         }
         user.displayName = name;
         user.role = role;
@@ -198,7 +198,7 @@ public class PermissionService {
 
     public void deleteUser(Caller caller, String subject) {
         UserEntity user = user(caller, subject);
-        events.userRemoved(caller.tenantId(), subject, user.revision + 1);
+        events.userRemoved(caller.tenantId(), subject, nextRevision(caller.tenantId(), subject));
         users.delete(user);
     }
 
@@ -209,8 +209,22 @@ public class PermissionService {
         }
     }
 
-    private static void touch(UserEntity user) {
-        user.revision++;
+    /**
+     * The subject's next revision. The counter outlives the user (table {@code user_revision}), so revisions keep
+     * increasing across removal and re-creation: the other services keep a tombstone at the removal's revision,
+     * and a re-created user must supersede it (else they would ignore the user for ever).
+     */
+    private long nextRevision(String tenantId, String subject) {
+        return ((Number) users.getEntityManager().createNativeQuery("""
+                        insert into user_revision (tenant_id, subject, revision) values (?1, ?2, 1)
+                        on conflict (tenant_id, subject) do update set revision = user_revision.revision + 1
+                        returning revision""")
+                .setParameter(1, tenantId).setParameter(2, subject)
+                .getSingleResult()).longValue();
+    }
+
+    private void touch(UserEntity user) {
+        user.revision = nextRevision(user.key.tenantId(), user.key.subject());
         user.updatedAt = Instant.now();
     }
 

@@ -97,6 +97,13 @@ class PermissionEventsTest {
         UserRemoved removed = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
                 about(api.tenant, "newcomer", EventTypes.USER_REMOVED, 2)).value()).dataAs(UserRemoved.class);
         assertEquals(new UserRemoved(api.tenant, "newcomer", 2), removed);
+
+        // B28 B06: created again, the user's revision goes on from the removal's, so that readers keeping a
+        // tombstone at revision 2 take the new state instead of ignoring the user for ever
+        api.putUser("newcomer", "Supervisor", List.of());
+        UserPermissionsChanged again = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
+                about(api.tenant, "newcomer", EventTypes.USER_PERMISSIONS_CHANGED, 3)).value()).dataAs(UserPermissionsChanged.class);
+        assertEquals(3, again.revision());
     }
 
     @Test
