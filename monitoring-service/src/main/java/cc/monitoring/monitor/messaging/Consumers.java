@@ -1,6 +1,7 @@
 package cc.monitoring.monitor.messaging;
 
 import cc.monitoring.kit.messaging.IncomingEvents;
+import cc.monitoring.kit.permissions.PermissionEventHandler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -12,10 +13,12 @@ public class Consumers {
 
     private final IncomingEvents incoming;
     private final ReadModels readModels;
+    private final PermissionEventHandler permissions;
 
-    public Consumers(IncomingEvents incoming, ReadModels readModels) {
+    public Consumers(IncomingEvents incoming, ReadModels readModels, PermissionEventHandler permissions) {
         this.incoming = incoming;
         this.readModels = readModels;
+        this.permissions = permissions;
     }
 
     @Incoming("interaction-events")
@@ -27,7 +30,7 @@ public class Consumers {
     @Incoming("permission-events")
     @Blocking
     public void permissionEvents(ConsumerRecords<String, String> records) {
-        incoming.process("monitoring-service.permission-events", records, readModels::onPermissionEvent);
+        incoming.process("monitoring-service.permission-events", records, permissions);
     }
 
     @Incoming("agent-presence")

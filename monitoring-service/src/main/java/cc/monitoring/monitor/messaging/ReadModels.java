@@ -8,8 +8,6 @@ import cc.monitoring.contracts.interaction.InteractionEnded;
 import cc.monitoring.contracts.interaction.InteractionStarted;
 import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantChanged;
-import cc.monitoring.contracts.permission.UserPermissionsChanged;
-import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.contracts.transcript.TranscriptRead;
@@ -55,44 +53,6 @@ public class ReadModels {
             case EventTypes.MESSAGE_POSTED -> messagePosted(checked(event, MessagePosted.class, MessagePosted::tenantId));
             case EventTypes.INTERACTION_ENDED -> ended(checked(event, InteractionEnded.class, InteractionEnded::tenantId));
             default -> { /* a type this version does not know: nothing to do */ }
-        }
-    }
-
-    public void onPermissionEvent(CloudEvent event) {
-        switch (event.type()) {
-            case EventTypes.USER_PERMISSIONS_CHANGED -> {
-                UserPermissionsChanged user = checked(event, UserPermissionsChanged.class, UserPermissionsChanged::tenantId);
-                int changed = em.createNativeQuery("""
-                                insert into user_access (tenant_id, user_id, display_name, role, permissions, extensions, revision, removed)
-                                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), cast(?6 as jsonb), ?7, false)
-                                on conflict (tenant_id, user_id) do update set display_name = excluded.display_name,
-                                    role = excluded.role, permissions = excluded.permissions, extensions = excluded.extensions,
-                                    revision = excluded.revision, removed = false
-                                where user_access.revision < excluded.revision""")
-                        .setParameter(1, user.tenantId()).setParameter(2, user.userId())
-                        .setParameter(3, user.displayName()).setParameter(4, user.role())
-                        .setParameter(5, write(user.permissions())).setParameter(6, write(user.extensions()))
-                        .setParameter(7, user.revision())
-                        .executeUpdate();
-                if (changed == 1) {
-                    lifecycle.permissionsChanged(user.tenantId(), user.userId(), user.permissions());
-                }
-            }
-            case EventTypes.USER_REMOVED -> {
-                UserRemoved user = checked(event, UserRemoved.class, UserRemoved::tenantId);
-                int changed = em.createNativeQuery("""
-                                insert into user_access (tenant_id, user_id, permissions, extensions, revision, removed)
-                                values (?1, ?2, '[]', '[]', ?3, true)
-                                on conflict (tenant_id, user_id) do update set permissions = '[]', extensions = '[]',
-                                    revision = excluded.revision, removed = true
-                                where user_access.revision < excluded.revision""")
-                        .setParameter(1, user.tenantId()).setParameter(2, user.userId()).setParameter(3, user.revision())
-                        .executeUpdate();
-                if (changed == 1) {
-                    lifecycle.permissionsChanged(user.tenantId(), user.userId(), List.of());
-                }
-            }
-            default -> { }
         }
     }
 

@@ -1,6 +1,8 @@
 package cc.monitoring.monitor.persistence;
 
 import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.kit.permissions.PermissionReadModel;
+import cc.monitoring.kit.permissions.UserPermissions;
 import cc.monitoring.monitor.domain.Bounded;
 import cc.monitoring.monitor.domain.Extension;
 import cc.monitoring.monitor.domain.Supervisor;
@@ -15,23 +17,25 @@ import java.util.List;
 public class Directory {
 
     private final EntityManager em;
+    private final PermissionReadModel permissions;
 
-    public Directory(EntityManager em) {
+    public Directory(EntityManager em, PermissionReadModel permissions) {
         this.em = em;
+        this.permissions = permissions;
     }
 
     public Supervisor supervisor(Caller caller) {
-        UserAccessEntity.UserKey key = new UserAccessEntity.UserKey(caller.tenantId(), caller.userId());
-        AgentPresenceEntity presence = em.find(AgentPresenceEntity.class, key);
+        AgentPresenceEntity presence = em.find(AgentPresenceEntity.class,
+                new AgentPresenceEntity.UserKey(caller.tenantId(), caller.userId()));
         boolean loggedIn = presence != null && presence.loggedIn;
-        UserAccessEntity access = em.find(UserAccessEntity.class, key);
-        if (access == null || access.removed) {
+        UserPermissions access = permissions.permissionsOf(caller.tenantId(), caller.userId());
+        if (access.isEmpty()) {
             return Supervisor.unknown(caller.tenantId(), caller.userId(), caller.displayName(), loggedIn);
         }
-        List<Extension> extensions = access.extensions.stream()
+        List<Extension> extensions = access.extensions().stream()
                 .map(e -> new Extension(e.label(), e.kind(), e.address())).toList();
-        String name = Bounded.text(access.displayName != null ? access.displayName : caller.displayName(), 200);
-        return new Supervisor(caller.tenantId(), caller.userId(), name, new HashSet<>(access.permissions), extensions,
+        String name = Bounded.text(access.displayName() != null ? access.displayName() : caller.displayName(), 200);
+        return new Supervisor(caller.tenantId(), caller.userId(), name, new HashSet<>(access.permissions()), extensions,
                 loggedIn);
     }
 }

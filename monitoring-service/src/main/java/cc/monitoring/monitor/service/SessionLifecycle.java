@@ -12,7 +12,9 @@ import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.persistence.SessionRepository;
 import cc.monitoring.monitor.service.AuditTrail.Action;
+import cc.monitoring.kit.permissions.PermissionsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -101,6 +103,11 @@ public class SessionLifecycle {
      * B28: permissions hold for the whole session. Without MONITOR_ALL_CALLS every session ends;
      * without BARGE_ALL_CALLS or COACH_CALLS a leg that uses (or asked for) that mode returns to muted.
      */
+    /** B28: permission-service published a newer state of a user (the kit's read model stored it). */
+    void onPermissionsChanged(@Observes PermissionsChanged change) {
+        permissionsChanged(change.after().tenantId(), change.after().userId(), change.after().permissions());
+    }
+
     public void permissionsChanged(String tenantId, String userId, Collection<String> permissions) {
         boolean mayMonitor = permissions.contains(Permissions.MONITOR_ALL_CALLS);
         for (SessionEntity live : sessions.liveOfSupervisor(tenantId, userId)) {
