@@ -206,7 +206,10 @@ class VoiceMonitoringIT {
         assertEquals(0, row.path("monitors").size(), row.toString());
         assertTrue(row.path("monitor").path("allowed").asBoolean(), "sam may monitor it: " + row);
 
-        JsonNode interaction = sam.interaction().get("/api/interactions/" + call1.interactionId()).expectJson(200);
+        // B08 B34: monitors see interactions only in monitoring-service's table; interaction-service's read API is
+        // for the channel platform and administrators (on flows with Silent Monitoring on)
+        sam.interaction().get("/api/interactions/" + call1.interactionId()).expectProblem(403, "interactions-not-permitted");
+        JsonNode interaction = alice.interaction().get("/api/interactions/" + call1.interactionId()).expectJson(200);
         assertEquals("ACTIVE", interaction.path("state").asText());
         assertEquals(call1.callId(), interaction.path("callId").asText());
     }

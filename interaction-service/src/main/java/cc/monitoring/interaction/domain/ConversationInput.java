@@ -35,7 +35,7 @@ public final class ConversationInput {
 
     public static String flowId(String value) {
         if (!FlowId.isValid(value)) {
-            throw new InvalidConversationException("\"flowId\" is 1 to 100 letters, digits or . _ : - and starts with a letter or digit");
+            throw new InvalidConversationException("\"flowId\" is 1 to 64 letters, digits or . _ : - and starts with a letter or digit");
         }
         return value;
     }

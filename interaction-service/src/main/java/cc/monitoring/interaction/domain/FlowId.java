@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /** A flow's id as the contact-center platform names it: used in paths, events and the database key. */
 public final class FlowId {
 
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final int MAX_PRINTED = 60;
 
     private FlowId() {
@@ -18,7 +18,7 @@ public final class FlowId {
     /** Checks an id as it arrives in a path or an event. */
     public static String check(String id) {
         if (!isValid(id)) {
-            throw new InvalidFlowException("A flow id is 1 to 100 letters, digits or . _ : - and starts with a letter or digit");
+            throw new InvalidFlowException("A flow id is 1 to 64 letters, digits or . _ : - and starts with a letter or digit");
         }
         return id;
     }

@@ -32,10 +32,10 @@ class FlowAndAccessRulesTest {
 
     @Test
     void flowIdsAreShortAndPlain() {
-        for (String good : List.of("sales", "Sales_EMEA-2", "flow:42", "a.b", "x".repeat(100))) {
+        for (String good : List.of("sales", "Sales_EMEA-2", "flow:42", "a.b", "x".repeat(64))) {
             assertTrue(FlowId.isValid(good), good);
         }
-        for (String bad : List.of("", " ", "has space", "a/b", "-leading", "x".repeat(101), "é", "a\nb")) {
+        for (String bad : List.of("", " ", "has space", "a/b", "-leading", "x".repeat(65), "é", "a\nb")) {
             assertFalse(FlowId.isValid(bad), bad);
             assertThrows(InvalidFlowException.class, () -> FlowId.check(bad));
         }

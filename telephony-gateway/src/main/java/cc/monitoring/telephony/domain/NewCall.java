@@ -11,8 +11,8 @@ public record NewCall(String flowId, String agentId, String agentName, String cu
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9][0-9 ().-]{2,30}");
 
     public static NewCall of(String flowId, String agentId, String agentName, String customerNumber) {
-        String flow = required("flowId", flowId, 100);
-        String agent = required("agentId", agentId, 255);
+        String flow = required("flowId", flowId, 64);
+        String agent = required("agentId", agentId, 64);
         String name = agentName == null || agentName.isBlank() ? agent : required("agentName", agentName, 200);
         String number = required("customerNumber", customerNumber, 32);
         if (!NUMBER.matcher(number).matches()) {
