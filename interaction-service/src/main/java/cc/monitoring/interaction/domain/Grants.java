@@ -1,5 +1,7 @@
 package cc.monitoring.interaction.domain;
 
+import cc.monitoring.kit.permissions.PermissionNames;
+
 import java.util.Collection;
 import java.util.Set;
 
@@ -9,9 +11,9 @@ import java.util.Set;
  */
 public record Grants(Set<String> permissions, long revision) {
 
-    public static final String MANAGE_USERS = "MANAGE_USERS";
-    public static final String MONITOR_ALL_CALLS = "MONITOR_ALL_CALLS";
-    public static final String HANDLE_CONVERSATIONS = "HANDLE_CONVERSATIONS";
+    public static final String MANAGE_USERS = PermissionNames.MANAGE_USERS;
+    public static final String MONITOR_ALL_CALLS = PermissionNames.MONITOR_ALL_CALLS;
+    public static final String HANDLE_CONVERSATIONS = PermissionNames.HANDLE_CONVERSATIONS;
 
     public Grants {
         permissions = permissions == null ? Set.of() : Set.copyOf(permissions);

@@ -5,7 +5,7 @@ import cc.monitoring.kit.identity.CurrentCaller;
 import cc.monitoring.kit.stream.StreamLimits;
 import cc.monitoring.kit.stream.StreamPermit;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
-import cc.monitoring.monitor.domain.Permissions;
+import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.service.AuditTrail;
 import cc.monitoring.monitor.service.LiveHub;
@@ -56,7 +56,7 @@ public class LiveResource {
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         Caller me = caller.get();
         boolean mayMonitor = QuarkusTransaction.requiringNew()
-                .call(() -> directory.supervisor(me).may(Permissions.MONITOR_ALL_CALLS));
+                .call(() -> directory.supervisor(me).may(PermissionNames.MONITOR_ALL_CALLS));
         if (!mayMonitor) {
             MonitorNotPermittedException refusal = new MonitorNotPermittedException();
             audit.refused(me, AuditTrail.Action.OPEN_STREAM, null, null, refusal.type()); // B41

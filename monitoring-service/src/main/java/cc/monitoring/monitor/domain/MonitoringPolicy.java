@@ -1,5 +1,6 @@
 package cc.monitoring.monitor.domain;
 
+import cc.monitoring.kit.permissions.PermissionNames;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ public final class MonitoringPolicy {
      */
     public static void checkMayMonitor(Supervisor supervisor, Optional<Interaction> found) {
         Interaction interaction = visibleTo(supervisor, found);
-        if (!supervisor.may(Permissions.MONITOR_ALL_CALLS)) {
+        if (!supervisor.may(PermissionNames.MONITOR_ALL_CALLS)) {
             throw new MonitorNotPermittedException();
         }
         if (supervisor.loggedInAsAgent()) {

@@ -1,5 +1,6 @@
 package cc.monitoring.monitor.domain;
 
+import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.SessionMode;
@@ -110,7 +111,7 @@ public record Session(
     /** Asks for unmute: agent and customer will hear the supervisor (B23); needs BARGE_ALL_CALLS (B02). */
     public Session barge(Supervisor who, Instant now) {
         requireActiveVoice();
-        if (!who.may(Permissions.BARGE_ALL_CALLS)) {
+        if (!who.may(PermissionNames.BARGE_ALL_CALLS)) {
             throw new BargeNotPermittedException();
         }
         return ask(SessionMode.BARGED, null, now);
@@ -125,7 +126,7 @@ public record Session(
     /** Asks to whisper to the agent only (B50); needs COACH_CALLS. */
     public Session coach(Supervisor who, Instant now) {
         requireActiveVoice();
-        if (!who.may(Permissions.COACH_CALLS)) {
+        if (!who.may(PermissionNames.COACH_CALLS)) {
             throw new CoachNotPermittedException();
         }
         return ask(SessionMode.COACHING, null, now);
@@ -140,10 +141,10 @@ public record Session(
             return null;
         }
         for (SessionMode used : new SessionMode[]{mode, pending == null ? null : pending.mode()}) {
-            if (used == SessionMode.BARGED && !permissions.contains(Permissions.BARGE_ALL_CALLS)) {
+            if (used == SessionMode.BARGED && !permissions.contains(PermissionNames.BARGE_ALL_CALLS)) {
                 return used;
             }
-            if (used == SessionMode.COACHING && !permissions.contains(Permissions.COACH_CALLS)) {
+            if (used == SessionMode.COACHING && !permissions.contains(PermissionNames.COACH_CALLS)) {
                 return used;
             }
         }

@@ -2,7 +2,7 @@ package cc.monitoring.monitor.service;
 
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.AuditNotPermittedException;
-import cc.monitoring.monitor.domain.Permissions;
+import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.persistence.AuditRecordEntity;
 import cc.monitoring.monitor.persistence.AuditRepository;
 import cc.monitoring.monitor.persistence.AuditRepository.AuditFilter;
@@ -29,7 +29,7 @@ public class AuditQueries {
 
     /** The records; a caller without VIEW_AUDIT is refused, and the refusal is itself audited (B41). */
     public List<AuditRecordEntity> search(Caller caller, AuditFilter filter, int page, int size) {
-        if (!directory.supervisor(caller).may(Permissions.VIEW_AUDIT)) {
+        if (!directory.supervisor(caller).may(PermissionNames.VIEW_AUDIT)) {
             AuditNotPermittedException refusal = new AuditNotPermittedException();
             trail.refused(caller, AuditTrail.Action.READ_AUDIT, filter.interactionId(), null, refusal.type());
             throw refusal;

@@ -5,7 +5,7 @@ import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.InteractionNotFoundException;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
 import cc.monitoring.monitor.domain.MonitoringPolicy;
-import cc.monitoring.monitor.domain.Permissions;
+import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Supervisor;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.persistence.InteractionEntity;
@@ -97,7 +97,7 @@ public class MonitoringTable {
     /** B01; a refused read is audited (B41). */
     private Supervisor requireMonitor(Caller caller, AuditTrail.Action read, String interactionId) {
         Supervisor supervisor = directory.supervisor(caller);
-        if (!supervisor.may(Permissions.MONITOR_ALL_CALLS)) {
+        if (!supervisor.may(PermissionNames.MONITOR_ALL_CALLS)) {
             MonitorNotPermittedException refusal = new MonitorNotPermittedException();
             audit.refused(caller, read, interactionId, null, refusal.type());
             throw refusal;

@@ -3,7 +3,7 @@ package cc.monitoring.monitor.service;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
-import cc.monitoring.monitor.domain.Permissions;
+import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.SessionState;
 import cc.monitoring.monitor.domain.Times;
@@ -109,11 +109,11 @@ public class SessionLifecycle {
     }
 
     public void permissionsChanged(String tenantId, String userId, Collection<String> permissions) {
-        boolean mayMonitor = permissions.contains(Permissions.MONITOR_ALL_CALLS);
+        boolean mayMonitor = permissions.contains(PermissionNames.MONITOR_ALL_CALLS);
         for (SessionEntity live : sessions.liveOfSupervisor(tenantId, userId)) {
             sessions.lockOf(tenantId, live.sessionId).ifPresent(entity -> {
                 if (!mayMonitor) {
-                    ends.bySystem(entity, EndReason.PERMISSION_REVOKED, Permissions.MONITOR_ALL_CALLS + " revoked", true);
+                    ends.bySystem(entity, EndReason.PERMISSION_REVOKED, PermissionNames.MONITOR_ALL_CALLS + " revoked", true);
                 } else {
                     modes.enforce(entity, permissions);
                 }

@@ -1,5 +1,6 @@
 package cc.monitoring.monitor.domain;
 
+import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.contracts.interaction.Channel;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class MonitoringPolicyTest {
 
     static final Extension DESK = new Extension("Desk", "SIP", "sip:sam@pbx.example.com");
     static final Extension MOBILE = new Extension("Mobile", "PSTN", "+14155550101");
-    static final Supervisor SAM = new Supervisor("t", "sam", "Sam", Set.of(Permissions.MONITOR_ALL_CALLS),
+    static final Supervisor SAM = new Supervisor("t", "sam", "Sam", Set.of(PermissionNames.MONITOR_ALL_CALLS),
             List.of(DESK, MOBILE), false);
     static final Interaction CALL = new Interaction("t", "i-1", Channel.VOICE, true, "adam", "call-1", true);
 

@@ -1,5 +1,6 @@
 package cc.monitoring.monitor.domain;
 
+import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.SessionMode;
@@ -21,8 +22,8 @@ class SessionStateMachineTest {
 
     static final Extension DESK = new Extension("Desk", "SIP", "sip:sam@pbx.example.com");
     static final Supervisor FULL = new Supervisor("t", "sam", "Sam",
-            Set.of(Permissions.MONITOR_ALL_CALLS, Permissions.BARGE_ALL_CALLS, Permissions.COACH_CALLS), List.of(DESK), false);
-    static final Supervisor MONITOR_ONLY = new Supervisor("t", "mona", "Mona", Set.of(Permissions.MONITOR_ALL_CALLS),
+            Set.of(PermissionNames.MONITOR_ALL_CALLS, PermissionNames.BARGE_ALL_CALLS, PermissionNames.COACH_CALLS), List.of(DESK), false);
+    static final Supervisor MONITOR_ONLY = new Supervisor("t", "mona", "Mona", Set.of(PermissionNames.MONITOR_ALL_CALLS),
             List.of(DESK), false);
     static final Interaction CALL = new Interaction("t", "i-1", Channel.VOICE, true, "adam", "call-1", true);
     static final Interaction CHAT = new Interaction("t", "i-2", Channel.CHAT, true, "adam", null, true);
@@ -145,12 +146,12 @@ class SessionStateMachineTest {
     void B28_aModeTheSupervisorMayNoLongerUseIsForcedBackToMuted() {
         Session barged = dialing(FULL).legConnected(NOW).barge(FULL, NOW).modeConfirmed(SessionMode.BARGED);
         assertNull(barged.modeNoLongerPermitted(FULL.permissions()));
-        assertEquals(SessionMode.BARGED, barged.modeNoLongerPermitted(Set.of(Permissions.MONITOR_ALL_CALLS,
-                Permissions.COACH_CALLS)));
+        assertEquals(SessionMode.BARGED, barged.modeNoLongerPermitted(Set.of(PermissionNames.MONITOR_ALL_CALLS,
+                PermissionNames.COACH_CALLS)));
         Session coachAsked = dialing(FULL).legConnected(NOW).coach(FULL, NOW);
-        assertEquals(SessionMode.COACHING, coachAsked.modeNoLongerPermitted(Set.of(Permissions.MONITOR_ALL_CALLS)),
+        assertEquals(SessionMode.COACHING, coachAsked.modeNoLongerPermitted(Set.of(PermissionNames.MONITOR_ALL_CALLS)),
                 "a mode asked for counts too");
-        assertNull(dialing(FULL).legConnected(NOW).modeNoLongerPermitted(Set.of(Permissions.MONITOR_ALL_CALLS)));
+        assertNull(dialing(FULL).legConnected(NOW).modeNoLongerPermitted(Set.of(PermissionNames.MONITOR_ALL_CALLS)));
 
         Session forced = barged.forceMute("BARGE_ALL_CALLS revoked", NOW);
         assertEquals(SessionMode.BARGED, forced.mode());
