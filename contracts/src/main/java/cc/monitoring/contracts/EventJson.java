@@ -17,7 +17,10 @@ public final class EventJson {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // newer producers may add fields: older consumers ignore them
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // an unknown value of an enum marked @JsonEnumDefaultValue (reasons, endedBy) reads as its UNKNOWN;
+            // an unknown value of any other enum (states, modes, channels) makes the record malformed (DLQ)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
 
     private EventJson() {
     }

@@ -2,6 +2,6 @@ package cc.monitoring.contracts.interaction;
 
 import java.time.Instant;
 
-/** @param endedBy who ended it: AGENT, CUSTOMER or SYSTEM */
-public record InteractionEnded(String tenantId, String interactionId, Channel channel, String endedBy, Instant endedAt) {
+/** @param endedBy who ended it */
+public record InteractionEnded(String tenantId, String interactionId, Channel channel, EndedBy endedBy, Instant endedAt) {
 }

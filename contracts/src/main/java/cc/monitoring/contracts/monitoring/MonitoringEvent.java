@@ -8,7 +8,7 @@ import java.time.Instant;
  * Payload of every monitoring-events record (monitor-requested, monitor-joined, barge,
  * monitor-muted, coach, monitor-ended), key = interaction id.
  *
- * @param state          DIALING, ACTIVE or ENDED after the event
+ * @param state          the session's state after the event
  * @param mode           the mode after the event; null while DIALING and once ENDED
  * @param extensionLabel the supervisor's chosen extension (voice only)
  * @param endReason      set on monitor-ended
@@ -21,7 +21,7 @@ public record MonitoringEvent(
         Channel channel,
         String supervisorId,
         String supervisorName,
-        String state,
+        SessionState state,
         SessionMode mode,
         String extensionLabel,
         String extensionAddress,

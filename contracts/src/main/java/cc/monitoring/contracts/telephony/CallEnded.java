@@ -1,7 +1,9 @@
 package cc.monitoring.contracts.telephony;
 
+import cc.monitoring.contracts.interaction.EndedBy;
+
 import java.time.Instant;
 
-/** @param endedBy AGENT, CUSTOMER or SYSTEM */
-public record CallEnded(String tenantId, String callId, String endedBy, Instant at) {
+/** @param endedBy who hung up the call */
+public record CallEnded(String tenantId, String callId, EndedBy endedBy, Instant at) {
 }

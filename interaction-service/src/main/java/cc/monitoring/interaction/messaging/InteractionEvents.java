@@ -7,6 +7,7 @@ import cc.monitoring.contracts.interaction.InteractionEnded;
 import cc.monitoring.contracts.interaction.InteractionStarted;
 import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantChanged;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionChange;
 import cc.monitoring.interaction.domain.Message;
@@ -47,7 +48,7 @@ public class InteractionEvents {
                 publish(interaction, EventTypes.MESSAGE_POSTED, message(interaction, posted.message()));
             } else if (change instanceof InteractionChange.Ended ended) {
                 publish(interaction, EventTypes.INTERACTION_ENDED, new InteractionEnded(interaction.tenantId(),
-                        interaction.id().toString(), interaction.channel(), ended.interaction().endedBy(),
+                        interaction.id().toString(), interaction.channel(), EndedBy.valueOf(ended.interaction().endedBy()),
                         ended.interaction().endedAt()));
             }
         }

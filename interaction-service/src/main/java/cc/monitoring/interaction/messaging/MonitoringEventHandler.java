@@ -2,14 +2,11 @@ package cc.monitoring.interaction.messaging;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventChecks;
-import cc.monitoring.contracts.EventJson.MalformedEventException;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.interaction.domain.SessionLiveness;
 import cc.monitoring.interaction.service.LiveMonitors;
 import cc.monitoring.kit.messaging.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.UUID;
 
 /** Keeps the live-monitors read model (B35) from monitoring-service's session events. */
 @ApplicationScoped
@@ -30,15 +27,6 @@ public class MonitoringEventHandler implements EventHandler {
         EventChecks.requireSameTenant(event, session.tenantId());
         EventChecks.require(session.sessionId(), "sessionId");
         EventChecks.require(session.supervisorId(), "supervisorId");
-        monitors.sessionChanged(event.type(), session, interactionId(session.interactionId()));
-    }
-
-    private static UUID interactionId(String value) {
-        EventChecks.require(value, "interactionId");
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("the event's interactionId is not an interaction's id");
-        }
+        monitors.sessionChanged(event.type(), session, EventChecks.requireUuid(session.interactionId(), "interactionId"));
     }
 }

@@ -29,9 +29,7 @@ public class TelephonyEventHandler implements EventHandler {
             CallStarted call = event.dataAs(CallStarted.class);
             EventChecks.requireSameTenant(event, call.tenantId());
             EventChecks.require(call.callId(), "callId");
-            if (!FlowId.isValid(call.flowId())) {
-                throw new IllegalArgumentException("call-started " + event.id() + " names no valid flow id");
-            }
+            EventChecks.require(call.flowId(), "flowId", FlowId::isValid);
             interactions.callStarted(call);
         } else if (EventTypes.CALL_ENDED.equals(event.type())) {
             CallEnded call = event.dataAs(CallEnded.class);

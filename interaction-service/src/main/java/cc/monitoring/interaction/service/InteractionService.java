@@ -89,19 +89,20 @@ public class InteractionService {
      */
     public void callEnded(CallEnded call) {
         Instant at = call.at() == null ? Instant.now() : call.at();
+        String endedBy = call.endedBy() == null ? null : call.endedBy().name();
         InteractionEntity entity = interactions.byCall(call.tenantId(), call.callId()).orElse(null);
         if (entity == null) {
             if (earlyEnds.byCall(call.tenantId(), call.callId()).isEmpty()) {
                 EarlyCallEndEntity early = new EarlyCallEndEntity();
                 early.key = new EarlyCallEndEntity.Key(call.tenantId(), call.callId());
-                early.endedBy = Interaction.ender(call.endedBy());
+                early.endedBy = Interaction.ender(endedBy);
                 early.endedAt = at;
                 earlyEnds.persist(early);
             }
             return;
         }
         Interaction interaction = interactions.toDomain(entity);
-        if (interaction.end(call.endedBy(), at)) {
+        if (interaction.end(endedBy, at)) {
             interactions.save(interaction);
             events.publishChanges(interaction);
         }

@@ -11,6 +11,8 @@ import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.contracts.telephony.CallEnded;
 import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.contracts.interaction.EndedBy;
+import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.testsupport.Database;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
@@ -111,7 +113,7 @@ final class Api {
 
     CloudEvent callEndedEvent(String callId, String endedBy) {
         return CloudEvent.of(EventTypes.CALL_ENDED, "/telephony-gateway", tenant, callId,
-                new CallEnded(tenant, callId, endedBy, Instant.now()));
+                new CallEnded(tenant, callId, EndedBy.valueOf(endedBy), Instant.now()));
     }
 
     static void send(String topic, String key, CloudEvent event) {
@@ -136,7 +138,7 @@ final class Api {
         boolean ended = EventTypes.MONITOR_ENDED.equals(type);
         return CloudEvent.of(type, "/monitoring-service", tenant, sessionId,
                 new MonitoringEvent(tenant, sessionId, interactionId, Channel.CHAT, supervisorId, "User " + supervisorId,
-                        ended ? "ENDED" : "ACTIVE", null, null, null, ended ? EndReason.SUPERVISOR_ENDED : null, null,
+                        ended ? SessionState.ENDED : SessionState.ACTIVE, null, null, null, ended ? EndReason.SUPERVISOR_ENDED : null, null,
                         Instant.now()));
     }
 

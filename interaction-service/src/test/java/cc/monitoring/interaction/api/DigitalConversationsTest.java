@@ -9,6 +9,7 @@ import cc.monitoring.contracts.interaction.InteractionStarted;
 import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantChanged;
 import cc.monitoring.contracts.interaction.ParticipantRole;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -234,7 +235,7 @@ class DigitalConversationsTest {
                 .map(e -> e.dataAs(ParticipantChanged.class)).map(ParticipantChanged::participantId).toList(),
                 "those still present, in the order they joined; agent-2 had left already");
         assertTrue(tail.subList(0, 3).stream().allMatch(e -> endedAt.equals(e.dataAs(ParticipantChanged.class).at())));
-        assertEquals(new InteractionEnded(api.tenant, id, Channel.CHAT, "CUSTOMER", endedAt),
+        assertEquals(new InteractionEnded(api.tenant, id, Channel.CHAT, EndedBy.CUSTOMER, endedAt),
                 tail.get(3).dataAs(InteractionEnded.class));
         assertEquals(10, events.size(), "started, joined ×2, joined ×2, left, left ×3, ended");
 

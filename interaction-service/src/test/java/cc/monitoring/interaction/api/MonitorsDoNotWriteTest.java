@@ -5,6 +5,7 @@ import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
+import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -101,7 +102,7 @@ class MonitorsDoNotWriteTest {
         String session = UUID.randomUUID().toString();
         // the envelope says this tenant, the payload another: applied to neither (B06)
         CloudEvent crossTenant = CloudEvent.of(EventTypes.MONITOR_REQUESTED, "/monitoring-service", api.tenant, session,
-                new MonitoringEvent("someone-else", session, chat, Channel.CHAT, PLATFORM, "P", "ACTIVE", null, null,
+                new MonitoringEvent("someone-else", session, chat, Channel.CHAT, PLATFORM, "P", SessionState.ACTIVE, null, null,
                         null, null, null, Instant.now()));
         Api.send(Topics.MONITORING_EVENTS, chat, crossTenant);
         String notAnId = "not-an-interaction-" + UUID.randomUUID();

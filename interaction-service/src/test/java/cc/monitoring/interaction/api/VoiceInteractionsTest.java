@@ -12,6 +12,7 @@ import cc.monitoring.contracts.interaction.ParticipantRole;
 import cc.monitoring.contracts.telephony.CallStarted;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -95,7 +96,7 @@ class VoiceInteractionsTest {
                 agentLeft);
         assertEquals(ParticipantRole.CUSTOMER, customerLeft.role());
         assertEquals(at, customerLeft.at());
-        assertEquals(new InteractionEnded(api.tenant, interactionId, Channel.VOICE, "CUSTOMER", at),
+        assertEquals(new InteractionEnded(api.tenant, interactionId, Channel.VOICE, EndedBy.CUSTOMER, at),
                 events.get(5).dataAs(InteractionEnded.class));
 
         api.asAdmin().get("/api/interactions/{id}", interactionId).then().statusCode(200)

@@ -7,6 +7,7 @@ import cc.monitoring.contracts.telephony.DialMonitorLeg;
 import cc.monitoring.contracts.telephony.HangUpMonitorLeg;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.telephony.SetMonitorLegMode;
+import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.kit.outbox.OutboxWriter;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.service.LiveUpdates;
@@ -39,7 +40,7 @@ public class MonitoringPublisher {
     /** One of EventTypes.MONITOR_*, with the session as it is after the change. */
     public void sessionEvent(String type, Session session, String detail) {
         MonitoringEvent data = new MonitoringEvent(session.tenantId(), session.id(), session.interactionId(),
-                session.channel(), session.supervisorId(), session.supervisorName(), session.state().name(),
+                session.channel(), session.supervisorId(), session.supervisorName(), SessionState.valueOf(session.state().name()),
                 session.mode(), session.extension() == null ? null : session.extension().label(),
                 session.extension() == null ? null : session.extension().address(), session.endReason(), detail,
                 Instant.now());

@@ -170,9 +170,7 @@ public class ReadModels {
 
     /** The payload, refused as poison when it names another tenant than its envelope (B06). */
     private static <T> T checked(CloudEvent event, Class<T> type, Function<T, String> tenantOf) {
-        T data = event.dataAs(type);
-        EventChecks.requireSameTenant(event, tenantOf.apply(data));
-        return data;
+        return EventChecks.dataOf(event, type, tenantOf);
     }
 
     private String write(Object value) {

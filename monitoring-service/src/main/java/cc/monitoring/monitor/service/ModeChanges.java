@@ -97,7 +97,7 @@ public class ModeChanges {
                 return;
             }
             SessionMode kept = leg.mode() == null ? null : Session.modeOf(leg.mode());
-            Session after = before.modeRefused(kept, leg.reason(), Times.now());
+            Session after = before.modeRefused(kept, leg.reasonName(), Times.now());
             entity.apply(after);
             String reason = after.lastRefusal().reason();
             publisher.sessionEvent(EventTypes.MONITOR_MODE_REFUSED, after, reason);

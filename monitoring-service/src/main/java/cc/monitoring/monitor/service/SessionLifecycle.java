@@ -3,6 +3,7 @@ package cc.monitoring.monitor.service;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.telephony.LegReason;
 import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.SessionState;
@@ -65,16 +66,16 @@ public class SessionLifecycle {
     /** B26: dialing failed; the session ends and the supervisor is free to monitor again. */
     public void legFailed(MonitorLegEvent leg) {
         sessions.lockOf(leg.tenantId(), leg.sessionId()).ifPresent(entity ->
-                ends.bySystem(entity, EndReason.DIAL_FAILED, leg.reason(), false));
+                ends.bySystem(entity, EndReason.DIAL_FAILED, leg.reasonName(), false));
     }
 
     /** The leg went away without the supervisor asking here (their phone hung up, or the call ended). */
     public void legEnded(MonitorLegEvent leg) {
         sessions.lockOf(leg.tenantId(), leg.sessionId()).ifPresent(entity -> {
-            if ("CALL_ENDED".equals(leg.reason())) {
-                ends.bySystem(entity, EndReason.INTERACTION_ENDED, leg.reason(), false);
+            if (leg.reason() == LegReason.CALL_ENDED) {
+                ends.bySystem(entity, EndReason.INTERACTION_ENDED, leg.reasonName(), false);
             } else {
-                ends.bySupervisor(entity, EndReason.SUPERVISOR_HUNG_UP, leg.reason());
+                ends.bySupervisor(entity, EndReason.SUPERVISOR_HUNG_UP, leg.reasonName());
             }
         });
     }

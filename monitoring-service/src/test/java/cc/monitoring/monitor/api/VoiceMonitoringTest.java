@@ -48,7 +48,7 @@ class VoiceMonitoringTest {
                 .dataAs(MonitoringEvent.class);
         assertEquals(call.interactionId(), requested.interactionId());
         assertEquals("sam", requested.supervisorId());
-        assertEquals("DIALING", requested.state());
+        assertEquals("DIALING", requested.state().name());
         CloudEvent dialEvent = awaitEvent(Topics.TELEPHONY_COMMANDS, EventTypes.DIAL_MONITOR_LEG, sessionId);
         assertEquals(world.tenant, dialEvent.tenantid());
         assertEquals(new DialMonitorLeg(world.tenant, call.callId(), sessionId, "sam", "PSTN", mobile("sam").address()),
@@ -59,7 +59,7 @@ class VoiceMonitoringTest {
         world.as("sam").get("/api/monitoring/sessions/{id}", sessionId).then().body("mode", equalTo("SILENT"));
         MonitoringEvent joined = awaitEvent(Topics.MONITORING_EVENTS, EventTypes.MONITOR_JOINED, sessionId)
                 .dataAs(MonitoringEvent.class);
-        assertEquals("ACTIVE", joined.state());
+        assertEquals("ACTIVE", joined.state().name());
         assertEquals("SILENT", joined.mode().name());
     }
 
@@ -217,7 +217,7 @@ class VoiceMonitoringTest {
         for (String session : List.of(sam, sue)) {
             MonitoringEvent ended = awaitEvent(Topics.MONITORING_EVENTS, EventTypes.MONITOR_ENDED, session).dataAs(MonitoringEvent.class);
             assertEquals("INTERACTION_ENDED", ended.endReason().name());
-            assertEquals("ENDED", ended.state());
+            assertEquals("ENDED", ended.state().name());
             assertNull(ended.mode());
             awaitEvent(Topics.TELEPHONY_COMMANDS, EventTypes.HANG_UP_MONITOR_LEG, session);
         }

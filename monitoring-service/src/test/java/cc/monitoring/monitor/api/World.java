@@ -19,6 +19,8 @@ import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.contracts.telephony.SetMonitorLegMode;
 import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.contracts.transcript.TranscriptRead;
+import cc.monitoring.contracts.telephony.LegReason;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
 import cc.monitoring.testsupport.TopicReader;
@@ -134,7 +136,7 @@ final class World {
 
     void end(String interactionId) {
         publish(Topics.INTERACTION_EVENTS, interactionId, EventTypes.INTERACTION_ENDED, interactionId,
-                new InteractionEnded(tenant, interactionId, Channel.VOICE, "CUSTOMER", Instant.now()));
+                new InteractionEnded(tenant, interactionId, Channel.VOICE, EndedBy.CUSTOMER, Instant.now()));
     }
 
     void message(String interactionId, long sequence) {
@@ -221,7 +223,7 @@ final class World {
 
     private void leg(String type, Call call, String sessionId, LegMode mode, String reason) {
         publish(Topics.TELEPHONY_EVENTS, call.callId(), type, call.callId(),
-                new MonitorLegEvent(tenant, call.callId(), sessionId, "leg-" + sessionId, mode, reason, Instant.now()));
+                new MonitorLegEvent(tenant, call.callId(), sessionId, "leg-" + sessionId, mode, LegReason.of(reason), Instant.now()));
     }
 
     // --- REST and Kafka as a client ----------------------------------------------------------------

@@ -3,8 +3,10 @@ package cc.monitoring.telephony.messaging;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.contracts.telephony.CallEnded;
 import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.contracts.telephony.LegReason;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.kit.outbox.OutboxWriter;
 import cc.monitoring.telephony.persistence.CallEntity;
@@ -32,13 +34,13 @@ public class TelephonyEvents {
 
     public void callEnded(CallEntity call) {
         publish(EventTypes.CALL_ENDED, call.tenantId, call.callId,
-                new CallEnded(call.tenantId, call.callId, call.endedBy.name(), call.endedAt));
+                new CallEnded(call.tenantId, call.callId, EndedBy.valueOf(call.endedBy.name()), call.endedAt));
     }
 
     /** connected, failed, muted-changed or ended: the leg as it is now. */
     public void leg(String type, MonitorLegEntity leg) {
         publish(type, leg.tenantId, leg.callId, new MonitorLegEvent(leg.tenantId, leg.callId, leg.sessionId,
-                leg.legId.toString(), leg.mode, leg.reason, Instant.now()));
+                leg.legId.toString(), leg.mode, LegReason.of(leg.reason), Instant.now()));
     }
 
     /**
@@ -47,13 +49,13 @@ public class TelephonyEvents {
      */
     public void modeRefused(MonitorLegEntity leg, String reason) {
         publish(EventTypes.MONITOR_LEG_MODE_REFUSED, leg.tenantId, leg.callId, new MonitorLegEvent(leg.tenantId,
-                leg.callId, leg.sessionId, leg.legId.toString(), leg.mode, reason, Instant.now()));
+                leg.callId, leg.sessionId, leg.legId.toString(), leg.mode, LegReason.of(reason), Instant.now()));
     }
 
     /** A command about a leg the gateway does not know in this tenant: CALL_NOT_FOUND, no leg. */
     public void noSuchLeg(String tenantId, String callId, String sessionId, String reason) {
         publish(EventTypes.MONITOR_LEG_FAILED, tenantId, callId,
-                new MonitorLegEvent(tenantId, callId, sessionId, null, null, reason, Instant.now()));
+                new MonitorLegEvent(tenantId, callId, sessionId, null, null, LegReason.of(reason), Instant.now()));
     }
 
     private void publish(String type, String tenantId, String callId, Object data) {

@@ -1,6 +1,7 @@
 package cc.monitoring.telephony.service;
 
 import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.telephony.DialMonitorLeg;
 import cc.monitoring.contracts.telephony.HangUpMonitorLeg;
@@ -69,15 +70,15 @@ public class MonitorLegService {
     }
 
     void dial(String tenantId, DialMonitorLeg command) {
-        Commands.sameTenant(tenantId, command.tenantId());
+        EventChecks.requireSameTenant(tenantId, command.tenantId());
         MonitorLegEntity leg = new MonitorLegEntity();
         leg.legId = UUID.randomUUID();
         leg.tenantId = tenantId;
-        leg.callId = Commands.required("callId", command.callId(), 64);
-        leg.sessionId = Commands.required("sessionId", command.sessionId(), 100);
-        leg.extensionAddress = Commands.required("extensionAddress", command.extensionAddress(), 255);
-        leg.extensionKind = Commands.optional("extensionKind", command.extensionKind(), 16);
-        leg.supervisorId = Commands.optional("supervisorId", command.supervisorId(), 255);
+        leg.callId = EventChecks.require(command.callId(), "callId", 64);
+        leg.sessionId = EventChecks.require(command.sessionId(), "sessionId", 100);
+        leg.extensionAddress = EventChecks.require(command.extensionAddress(), "extensionAddress", 255);
+        leg.extensionKind = EventChecks.optional(command.extensionKind(), "extensionKind", 16);
+        leg.supervisorId = EventChecks.optional(command.supervisorId(), "supervisorId", 255);
         Optional<CallEntity> call = calls.ofTenant(tenantId, leg.callId).filter(c -> c.state == CallState.ACTIVE);
         LegStatus status = call.isPresent() ? LegStatus.ringing() : LegStatus.failedAtOnce(LegFailure.CALL_NOT_FOUND);
         leg.state = status.state();
@@ -103,7 +104,7 @@ public class MonitorLegService {
     }
 
     void setMode(String tenantId, SetMonitorLegMode command) {
-        Commands.sameTenant(tenantId, command.tenantId());
+        EventChecks.requireSameTenant(tenantId, command.tenantId());
         if (command.mode() == null) {
             throw new InvalidCommandException("mode is required");
         }
@@ -127,7 +128,7 @@ public class MonitorLegService {
     }
 
     void hangUp(String tenantId, HangUpMonitorLeg command) {
-        Commands.sameTenant(tenantId, command.tenantId());
+        EventChecks.requireSameTenant(tenantId, command.tenantId());
         legOfCommand(tenantId, command.callId(), command.sessionId()).ifPresent(leg -> {
             if (!leg.state.isOpen()) {
                 LOG.debugf("monitor leg %s is already %s", leg.legId, leg.state);
@@ -140,8 +141,8 @@ public class MonitorLegService {
 
     /** The session's leg on that call in that tenant; if there is none, CALL_NOT_FOUND is announced. */
     private Optional<MonitorLegEntity> legOfCommand(String tenantId, String callId, String sessionId) {
-        String call = Commands.required("callId", callId, 64);
-        String session = Commands.required("sessionId", sessionId, 100);
+        String call = EventChecks.require(callId, "callId", 64);
+        String session = EventChecks.require(sessionId, "sessionId", 100);
         Optional<MonitorLegEntity> leg = legs.ofSession(tenantId, session).filter(l -> l.callId.equals(call));
         if (leg.isEmpty()) {
             events.noSuchLeg(tenantId, call, session, LegFailure.CALL_NOT_FOUND.name());

@@ -6,6 +6,8 @@ import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.telephony.CallEnded;
 import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.contracts.telephony.LegReason;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.telephony.Tenant;
 import cc.monitoring.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,10 +105,10 @@ class CallsTest {
 
         CallEnded ended = EventJson.read(tenant.kafka.awaitRecord(Topics.TELEPHONY_EVENTS,
                 tenant.callEvent(EventTypes.CALL_ENDED, callId), Tenant.WAIT).value()).dataAs(CallEnded.class);
-        assertEquals(new CallEnded(tenant.id, callId, "CUSTOMER", ended.at()), ended);
+        assertEquals(new CallEnded(tenant.id, callId, EndedBy.CUSTOMER, ended.at()), ended);
         assertNotNull(ended.at());
-        assertEquals("CALL_ENDED", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, connected).reason());
-        assertEquals("CALL_ENDED", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, ringing).reason());
+        assertEquals(LegReason.CALL_ENDED, tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, connected).reason());
+        assertEquals(LegReason.CALL_ENDED, tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, ringing).reason());
 
         tenant.audit().get("/api/telephony/calls/{id}", callId).then()
                 .body("state", equalTo("ENDED"))

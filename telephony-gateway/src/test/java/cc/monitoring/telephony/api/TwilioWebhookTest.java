@@ -1,6 +1,7 @@
 package cc.monitoring.telephony.api;
 
 import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.telephony.LegReason;
 import cc.monitoring.telephony.Tenant;
 import cc.monitoring.telephony.provider.twilio.TwilioSignature;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,7 @@ class TwilioWebhookTest {
         given().header(TwilioSignature.HEADER, sign(path, form)).formParams(form)
                 .post(path).then().statusCode(204);
 
-        assertEquals("HUNG_UP", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, session).reason());
+        assertEquals(LegReason.HUNG_UP, tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, session).reason());
         tenant.audit().get("/api/telephony/calls/{id}", callId).then().body("state", equalTo("ACTIVE"));
     }
 

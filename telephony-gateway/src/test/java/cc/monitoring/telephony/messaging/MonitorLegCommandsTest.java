@@ -7,6 +7,7 @@ import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.telephony.DialMonitorLeg;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.telephony.LegReason;
 import cc.monitoring.telephony.Tenant;
 import cc.monitoring.telephony.provider.simulated.SimulatedNetwork;
 import jakarta.inject.Inject;
@@ -95,7 +96,7 @@ class MonitorLegCommandsTest {
 
         tenant.hangUpLeg(callId, leaving);
         MonitorLegEvent ended = tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, leaving);
-        assertEquals("HUNG_UP", ended.reason());
+        assertEquals(LegReason.HUNG_UP, ended.reason());
 
         tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, tenant.callEvent(EventTypes.CALL_ENDED, callId), QUIET);
         tenant.audit().get("/api/telephony/calls/{id}", callId).then().statusCode(200)
@@ -119,7 +120,7 @@ class MonitorLegCommandsTest {
 
         tenant.hangUpLeg(callId, session);
 
-        assertEquals("HUNG_UP", tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, session).reason());
+        assertEquals(LegReason.HUNG_UP, tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, session).reason());
         network.answerNow(callId, legId); // the supervisor's phone picks up too late: nothing connects
         assertTrue(network.conference(callId).orElseThrow().monitorLegs().isEmpty(), "the leg left the conference");
         tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, tenant.legEvent(EventTypes.MONITOR_LEG_FAILED, callId, session)
@@ -162,7 +163,7 @@ class MonitorLegCommandsTest {
 
         MonitorLegEvent refused = tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, session);
         assertEquals(LegMode.MUTED, refused.mode(), "the mode the leg keeps");
-        assertEquals("PROVIDER_ERROR", refused.reason());
+        assertEquals(LegReason.PROVIDER_ERROR, refused.reason());
         assertEquals(legId, refused.legId());
         tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS,
                 tenant.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, session), QUIET);
@@ -182,14 +183,14 @@ class MonitorLegCommandsTest {
         await().atMost(Tenant.WAIT).until(() -> "RINGING".equals(legState(tenant, callId, ringing)));
         tenant.setMode(callId, ringing, LegMode.UNMUTED);
         MonitorLegEvent notConnected = tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, ringing);
-        assertEquals("LEG_NOT_CONNECTED", notConnected.reason());
+        assertEquals(LegReason.LEG_NOT_CONNECTED, notConnected.reason());
         assertNull(notConnected.mode(), "a leg that is not connected has no mode");
 
         String connected = tenant.connectedLeg(callId);
         tenant.hangUp(callId, "CUSTOMER");
         tenant.awaitLeg(EventTypes.MONITOR_LEG_ENDED, callId, connected);
         tenant.setMode(callId, connected, LegMode.COACHING);
-        assertEquals("CALL_ENDED", tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, connected).reason());
+        assertEquals(LegReason.CALL_ENDED, tenant.awaitLeg(EventTypes.MONITOR_LEG_MODE_REFUSED, callId, connected).reason());
         tenant.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, tenant.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, ringing)
                 .or(tenant.legEvent(EventTypes.MONITOR_LEG_MODE_CHANGED, callId, connected)), QUIET);
     }
@@ -210,7 +211,7 @@ class MonitorLegCommandsTest {
         tenant.dial(callId, session, address);
 
         MonitorLegEvent failed = tenant.awaitLeg(EventTypes.MONITOR_LEG_FAILED, callId, session);
-        assertEquals(failure, failed.reason());
+        assertEquals(LegReason.valueOf(failure), failed.reason());
         assertNull(failed.mode());
         tenant.audit().get("/api/telephony/calls/{id}", callId).then()
                 .body("state", equalTo("ACTIVE"))
@@ -224,14 +225,14 @@ class MonitorLegCommandsTest {
         String unknown = "no-such-call";
         String session = Tenant.session();
         tenant.dial(unknown, session, "sip:sam@pbx.example.com");
-        assertEquals("CALL_NOT_FOUND", tenant.awaitLeg(EventTypes.MONITOR_LEG_FAILED, unknown, session).reason());
+        assertEquals(LegReason.CALL_NOT_FOUND, tenant.awaitLeg(EventTypes.MONITOR_LEG_FAILED, unknown, session).reason());
 
         String callId = tenant.placeCall();
         tenant.hangUp(callId, "AGENT");
         tenant.kafka.awaitRecord(Topics.TELEPHONY_EVENTS, tenant.callEvent(EventTypes.CALL_ENDED, callId), Tenant.WAIT);
         String late = Tenant.session();
         tenant.dial(callId, late, "sip:sam@pbx.example.com");
-        assertEquals("CALL_NOT_FOUND", tenant.awaitLeg(EventTypes.MONITOR_LEG_FAILED, callId, late).reason());
+        assertEquals(LegReason.CALL_NOT_FOUND, tenant.awaitLeg(EventTypes.MONITOR_LEG_FAILED, callId, late).reason());
     }
 
     @Test
@@ -243,12 +244,12 @@ class MonitorLegCommandsTest {
 
         String session = Tenant.session();
         intruder.dial(callId, session, "sip:mallory@pbx.example.com");
-        assertEquals("CALL_NOT_FOUND", intruder.awaitLeg(EventTypes.MONITOR_LEG_FAILED, callId, session).reason());
+        assertEquals(LegReason.CALL_NOT_FOUND, intruder.awaitLeg(EventTypes.MONITOR_LEG_FAILED, callId, session).reason());
         // the intruder addresses the owner's session: not found in the intruder's tenant
         intruder.hangUpLeg(callId, ownersSession);
         intruder.setMode(callId, ownersSession, LegMode.UNMUTED);
         MonitorLegEvent refused = intruder.awaitLeg(EventTypes.MONITOR_LEG_FAILED, callId, ownersSession);
-        assertEquals("CALL_NOT_FOUND", refused.reason());
+        assertEquals(LegReason.CALL_NOT_FOUND, refused.reason());
         assertEquals(intruder.id, refused.tenantId());
 
         owner.kafka.assertNoRecord(Topics.TELEPHONY_EVENTS, owner.legEvent(EventTypes.MONITOR_LEG_ENDED, callId, ownersSession)

@@ -9,6 +9,7 @@ import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.kit.messaging.EventHandler;
 import cc.monitoring.transcript.persistence.ChangeNotifications;
 import cc.monitoring.transcript.persistence.TranscriptRepository;
+import cc.monitoring.transcript.domain.InteractionId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -44,7 +45,7 @@ public class InteractionEventHandler implements EventHandler {
 
     private void started(CloudEvent event, InteractionStarted started) {
         EventChecks.requireSameTenant(event, started.tenantId());
-        Envelopes.requireInteractionId(started.interactionId());
+        EventChecks.require(started.interactionId(), "interactionId", InteractionId::isValid);
         if (started.channel() == null) {
             throw new IllegalArgumentException("interaction-started " + event.id() + " names no channel");
         }
@@ -56,7 +57,7 @@ public class InteractionEventHandler implements EventHandler {
 
     private void posted(CloudEvent event, MessagePosted message) {
         EventChecks.requireSameTenant(event, message.tenantId());
-        Envelopes.requireInteractionId(message.interactionId());
+        EventChecks.require(message.interactionId(), "interactionId", InteractionId::isValid);
         EventChecks.require(message.messageId(), "messageId");
         if (message.sequence() < 1) {
             throw new IllegalArgumentException("message-posted " + event.id() + " has sequence " + message.sequence()
@@ -76,7 +77,7 @@ public class InteractionEventHandler implements EventHandler {
 
     private void ended(CloudEvent event, InteractionEnded ended) {
         EventChecks.requireSameTenant(event, ended.tenantId());
-        Envelopes.requireInteractionId(ended.interactionId());
+        EventChecks.require(ended.interactionId(), "interactionId", InteractionId::isValid);
         boolean hasTranscript = (ended.channel() != null && ended.channel().isDigital())
                 || transcripts.find(ended.interactionId()).isPresent();
         Instant at = ended.endedAt() == null ? event.time() : ended.endedAt();

@@ -7,6 +7,7 @@ import cc.monitoring.kit.messaging.EventHandler;
 import cc.monitoring.transcript.domain.SessionState;
 import cc.monitoring.transcript.persistence.AccessRepository;
 import cc.monitoring.transcript.persistence.ChangeNotifications;
+import cc.monitoring.transcript.domain.InteractionId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -32,9 +33,9 @@ public class MonitoringEventHandler implements EventHandler {
         MonitoringEvent session = event.dataAs(MonitoringEvent.class);
         EventChecks.requireSameTenant(event, session.tenantId());
         EventChecks.require(session.sessionId(), "sessionId");
-        Envelopes.requireInteractionId(session.interactionId());
+        EventChecks.require(session.interactionId(), "interactionId", InteractionId::isValid);
         EventChecks.require(session.supervisorId(), "supervisorId");
-        SessionState state = SessionState.after(event.type(), session.state());
+        SessionState state = SessionState.after(event.type(), session.state() == null ? null : session.state().name());
         if (access.sessionChanged(session.sessionId(), session.tenantId(), session.interactionId(),
                 session.supervisorId(), session.channel(), state)) {
             changes.accessChanged(session.tenantId(), session.supervisorId());

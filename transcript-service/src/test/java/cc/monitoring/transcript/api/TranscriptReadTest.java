@@ -7,6 +7,7 @@ import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.monitoring.SessionState;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class TranscriptReadTest {
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
         expectProblem(world.as("sam").get("/api/transcripts/{id}/position", chat), 403, "transcript-not-permitted");
         String dialing = UUID.randomUUID().toString();
-        World.awaitConsumed(world.session("monitor-requested", dialing, "sam", chat, "DIALING", null), Topics.MONITORING_EVENTS);
+        World.awaitConsumed(world.session("monitor-requested", dialing, "sam", chat, SessionState.DIALING, null), Topics.MONITORING_EVENTS);
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
 
         String session = world.monitor("sam", chat);
@@ -135,7 +136,7 @@ class TranscriptReadTest {
         world.endMonitoring(session, "sam", chat);
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
         // a late, repeated monitor-requested of the ended session (new event id) does not revive it
-        World.awaitConsumed(world.session("monitor-joined", session, "sam", chat, "ACTIVE", null), Topics.MONITORING_EVENTS);
+        World.awaitConsumed(world.session("monitor-joined", session, "sam", chat, SessionState.ACTIVE, null), Topics.MONITORING_EVENTS);
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
     }
 
@@ -205,7 +206,7 @@ class TranscriptReadTest {
         String voiceSession = UUID.randomUUID().toString();
         World.awaitConsumed(World.publish(Topics.MONITORING_EVENTS, call, world.event("monitor-joined", voiceSession,
                 new cc.monitoring.contracts.monitoring.MonitoringEvent(world.tenant, voiceSession, call, Channel.VOICE,
-                        "sam", "Sam", "ACTIVE", cc.monitoring.contracts.monitoring.SessionMode.SILENT, "Desk", "sip:sam",
+                        "sam", "Sam", SessionState.ACTIVE, cc.monitoring.contracts.monitoring.SessionMode.SILENT, "Desk", "sip:sam",
                         null, null, java.time.Instant.now()))), Topics.MONITORING_EVENTS);
         expectProblem(world.as("sam").get("/api/transcripts/{id}", call), 404, "transcript-not-found");
         expectProblem(world.as("ada").get("/api/transcripts/{id}", "not an id!"), 404, "transcript-not-found");

@@ -11,6 +11,8 @@ import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantRole;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
+import cc.monitoring.contracts.interaction.EndedBy;
+import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.testsupport.Database;
 import cc.monitoring.testsupport.InfrastructureResource;
 import cc.monitoring.testsupport.Tokens;
@@ -86,7 +88,7 @@ final class World {
 
     CloudEvent end(String interactionId) {
         return publish(Topics.INTERACTION_EVENTS, interactionId, EventTypes.INTERACTION_ENDED, interactionId,
-                new InteractionEnded(tenant, interactionId, Channel.CHAT, "CUSTOMER", Instant.now()));
+                new InteractionEnded(tenant, interactionId, Channel.CHAT, EndedBy.CUSTOMER, Instant.now()));
     }
 
     // --- monitoring-service -----------------------------------------------------------------
@@ -94,17 +96,17 @@ final class World {
     /** A digital session of {@code userId}: ACTIVE from monitor-requested on. Returns the session id. */
     String monitor(String userId, String interactionId) {
         String sessionId = UUID.randomUUID().toString();
-        awaitConsumed(session(EventTypes.MONITOR_REQUESTED, sessionId, userId, interactionId, "ACTIVE", null),
+        awaitConsumed(session(EventTypes.MONITOR_REQUESTED, sessionId, userId, interactionId, SessionState.ACTIVE, null),
                 Topics.MONITORING_EVENTS);
         return sessionId;
     }
 
     void endMonitoring(String sessionId, String userId, String interactionId) {
-        awaitConsumed(session(EventTypes.MONITOR_ENDED, sessionId, userId, interactionId, "ENDED",
+        awaitConsumed(session(EventTypes.MONITOR_ENDED, sessionId, userId, interactionId, SessionState.ENDED,
                 EndReason.SUPERVISOR_ENDED), Topics.MONITORING_EVENTS);
     }
 
-    CloudEvent session(String type, String sessionId, String userId, String interactionId, String state, EndReason reason) {
+    CloudEvent session(String type, String sessionId, String userId, String interactionId, SessionState state, EndReason reason) {
         return publish(Topics.MONITORING_EVENTS, interactionId, type, sessionId,
                 new MonitoringEvent(tenant, sessionId, interactionId, Channel.CHAT, userId, "Name " + userId, state, null,
                         null, null, reason, null, Instant.now()));

@@ -1,0 +1,234 @@
+package cc.monitoring.contracts;
+
+import cc.monitoring.contracts.EventJson.MalformedEventException;
+import cc.monitoring.contracts.interaction.AgentPresenceChanged;
+import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.contracts.interaction.EndedBy;
+import cc.monitoring.contracts.interaction.InteractionEnded;
+import cc.monitoring.contracts.interaction.InteractionStarted;
+import cc.monitoring.contracts.interaction.MessagePosted;
+import cc.monitoring.contracts.interaction.ParticipantChanged;
+import cc.monitoring.contracts.interaction.ParticipantRole;
+import cc.monitoring.contracts.monitoring.EndReason;
+import cc.monitoring.contracts.monitoring.MonitoringEvent;
+import cc.monitoring.contracts.monitoring.SessionMode;
+import cc.monitoring.contracts.monitoring.SessionState;
+import cc.monitoring.contracts.permission.ExtensionData;
+import cc.monitoring.contracts.permission.UserPermissionsChanged;
+import cc.monitoring.contracts.permission.UserRemoved;
+import cc.monitoring.contracts.telephony.CallEnded;
+import cc.monitoring.contracts.telephony.CallStarted;
+import cc.monitoring.contracts.telephony.DialMonitorLeg;
+import cc.monitoring.contracts.telephony.HangUpMonitorLeg;
+import cc.monitoring.contracts.telephony.LegMode;
+import cc.monitoring.contracts.telephony.LegReason;
+import cc.monitoring.contracts.telephony.MonitorLegEvent;
+import cc.monitoring.contracts.telephony.SetMonitorLegMode;
+import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
+import cc.monitoring.contracts.transcript.TranscriptRead;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every event record travels through {@link EventJson} and a {@link CloudEvent} envelope and comes back
+ * equal: enums as their names, instants as ISO-8601 strings. Plain JUnit: this module has no framework.
+ */
+class EventJsonRoundTripTest {
+
+    private static final String T = "tenant-a";
+    private static final Instant AT = Instant.parse("2026-12-03T10:15:30.123456Z");
+
+    static Stream<Object> everyEventRecord() {
+        return Stream.of(
+                new UserPermissionsChanged(T, "sam", "Sam", "SUPERVISOR", List.of("monitor:voice", "monitor:chat"),
+                        List.of(new ExtensionData("desk", "SIP", "sip:1001@pbx.example.com")), 7),
+                new UserRemoved(T, "sam", 8),
+                new InteractionStarted(T, "i-1", Channel.VOICE, "f-1", "Sales", true, "ann", "Ann", "+14155550123",
+                        "c-1", AT),
+                new ParticipantChanged(T, "i-1", "ann", ParticipantRole.AGENT, "Ann", AT),
+                new MessagePosted(T, "i-2", "m-1", 1, ParticipantRole.CUSTOMER, "cust", "Casey", "Hi ü €", AT),
+                new InteractionEnded(T, "i-1", Channel.CHAT, EndedBy.CUSTOMER, AT),
+                new AgentPresenceChanged(T, "ann", true, AT, 3),
+                new DialMonitorLeg(T, "c-1", "s-1", "sam", "SIP", "sip:1001@pbx.example.com"),
+                new SetMonitorLegMode(T, "c-1", "s-1", LegMode.COACHING),
+                new HangUpMonitorLeg(T, "c-1", "s-1"),
+                new CallStarted(T, "c-1", "f-1", "ann", "Ann", "+14155550123", AT),
+                new CallEnded(T, "c-1", EndedBy.AGENT, AT),
+                new MonitorLegEvent(T, "c-1", "s-1", "leg-1", LegMode.MUTED, null, AT),
+                new MonitorLegEvent(T, "c-1", "s-1", null, null, LegReason.CALL_NOT_FOUND, AT),
+                new MonitoringEvent(T, "s-1", "i-1", Channel.VOICE, "sam", "Sam", SessionState.ACTIVE,
+                        SessionMode.BARGED, "desk", "sip:1001@pbx.example.com", null, null, AT),
+                new MonitoringEvent(T, "s-1", "i-1", Channel.VOICE, "sam", "Sam", SessionState.ENDED, null, null,
+                        null, EndReason.DIAL_FAILED, "BUSY", AT),
+                new TranscriptRead(T, "i-2", "sam", 12, AT),
+                new TranscriptAccessRefused(T, "i-2", "sam", "transcript-not-permitted", "10.0.0.1", "Firefox",
+                        "req-1", AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEventRecord")
+    void B40_everyEventRecordSurvivesTheEnvelopeAndTheWire(Object data) {
+        CloudEvent sent = CloudEvent.of("some-type", "/test", T, "subject-1", data);
+
+        String wire = EventJson.write(sent);
+        CloudEvent received = EventJson.read(wire);
+
+        // the tree of a long may come back as an int node: compare what is written, and the typed payload
+        assertEquals(wire, EventJson.write(received));
+        assertEquals(sent.id(), received.id());
+        assertEquals(sent.time(), received.time());
+        assertEquals(data, received.dataAs(data.getClass()));
+    }
+
+    @Test
+    void theEnvelopeCarriesItsAttributesAndWritesNoNulls() throws Exception {
+        CloudEvent sent = new CloudEvent(CloudEvent.SPEC_VERSION, "e-1", EventTypes.CALL_ENDED, "/telephony-gateway",
+                AT, null, T, EventTypes.SCHEMA_VERSION, "application/json",
+                EventJson.mapper().valueToTree(new CallEnded(T, "c-1", EndedBy.SYSTEM, AT)));
+
+        JsonNode wire = EventJson.mapper().readTree(EventJson.write(sent));
+
+        assertEquals("1.0", wire.path("specversion").asText());
+        assertEquals("e-1", wire.path("id").asText());
+        assertEquals("call-ended", wire.path("type").asText());
+        assertEquals("2026-12-03T10:15:30.123456Z", wire.path("time").asText());
+        assertEquals(T, wire.path("tenantid").asText());
+        assertEquals(1, wire.path("schemaversion").asInt());
+        assertFalse(wire.has("subject"), "null attributes are left out: " + wire);
+        assertEquals(sent, EventJson.read(EventJson.write(sent)));
+    }
+
+    @Test
+    void enumsAndInstantsTravelAsTheStringsOlderRecordsCarry() {
+        String old = """
+                {"specversion":"1.0","id":"e-2","type":"monitor-joined","source":"/monitoring-service",
+                 "time":"2026-12-03T10:15:30Z","tenantid":"tenant-a","schemaversion":1,
+                 "data":{"tenantId":"tenant-a","sessionId":"s-1","interactionId":"i-1","channel":"VOICE",
+                         "supervisorId":"sam","supervisorName":"Sam","state":"ACTIVE","mode":"SILENT",
+                         "at":"2026-12-03T10:15:30Z"}}""";
+
+        MonitoringEvent event = EventJson.read(old).dataAs(MonitoringEvent.class);
+
+        assertEquals(SessionState.ACTIVE, event.state());
+        assertEquals(SessionMode.SILENT, event.mode());
+        assertEquals(Instant.parse("2026-12-03T10:15:30Z"), event.at());
+        JsonNode written = EventJson.mapper().valueToTree(event);
+        assertEquals("ACTIVE", written.path("state").asText());
+        assertEquals("2026-12-03T10:15:30Z", written.path("at").asText());
+    }
+
+    @Test
+    void unknownFieldsOfEnvelopeAndDataAreIgnored() {
+        ObjectNode wire = (ObjectNode) tree(CloudEvent.of(EventTypes.CALL_ENDED, "/telephony-gateway", T, "c-1",
+                new CallEnded(T, "c-1", EndedBy.CUSTOMER, AT)));
+        wire.put("traceparent", "00-abc-def-01");
+        ((ObjectNode) wire.path("data")).put("hangupCause", "NORMAL_CLEARING");
+
+        CallEnded call = EventJson.read(wire.toString()).dataAs(CallEnded.class);
+
+        assertEquals(new CallEnded(T, "c-1", EndedBy.CUSTOMER, AT), call);
+    }
+
+    @Test
+    void B24_anUnknownEnderReadsAsUnknownAndTheCallStillEnds() {
+        CallEnded call = withData(new CallEnded(T, "c-1", EndedBy.AGENT, AT), "endedBy", "NETWORK")
+                .dataAs(CallEnded.class);
+        InteractionEnded interaction = withData(new InteractionEnded(T, "i-1", Channel.VOICE, EndedBy.AGENT, AT),
+                "endedBy", "SUPERVISOR").dataAs(InteractionEnded.class);
+
+        assertEquals(EndedBy.UNKNOWN, call.endedBy());
+        assertEquals(EndedBy.UNKNOWN, interaction.endedBy());
+        assertEquals("c-1", call.callId());
+    }
+
+    @Test
+    void B26_anUnknownLegReasonReadsAsUnknownAndTheLegStillFails() {
+        MonitorLegEvent leg = withData(new MonitorLegEvent(T, "c-1", "s-1", "leg-1", null, LegReason.BUSY, AT),
+                "reason", "CONGESTION").dataAs(MonitorLegEvent.class);
+
+        assertEquals(LegReason.UNKNOWN, leg.reason());
+        assertEquals("UNKNOWN", leg.reasonName());
+        assertEquals("s-1", leg.sessionId());
+    }
+
+    @Test
+    void aMissingReasonStaysNull() {
+        MonitorLegEvent leg = EventJson.read(EventJson.write(CloudEvent.of(EventTypes.MONITOR_LEG_CONNECTED,
+                "/telephony-gateway", T, "c-1", new MonitorLegEvent(T, "c-1", "s-1", "leg-1", LegMode.MUTED, null, AT))))
+                .dataAs(MonitorLegEvent.class);
+
+        assertNull(leg.reason());
+        assertNull(leg.reasonName());
+    }
+
+    @Test
+    void anUnknownSessionStateMakesTheRecordMalformedForTheDeadLetterTopic() {
+        CloudEvent event = withData(new MonitoringEvent(T, "s-1", "i-1", Channel.CHAT, "sam", "Sam",
+                SessionState.ACTIVE, null, null, null, null, null, AT), "state", "PAUSED");
+
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> event.dataAs(MonitoringEvent.class));
+        assertTrue(e.getMessage().contains("MonitoringEvent"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownModeOrChannelMakesTheRecordMalformed() {
+        CloudEvent mode = withData(new SetMonitorLegMode(T, "c-1", "s-1", LegMode.MUTED), "mode", "LOUD");
+        CloudEvent channel = withData(new InteractionEnded(T, "i-1", Channel.CHAT, EndedBy.AGENT, AT),
+                "channel", "FAX");
+
+        assertThrows(MalformedEventException.class, () -> mode.dataAs(SetMonitorLegMode.class));
+        assertThrows(MalformedEventException.class, () -> channel.dataAs(InteractionEnded.class));
+    }
+
+    @Test
+    void aValueThatIsNoCloudEventIsMalformed() {
+        assertThrows(MalformedEventException.class, () -> EventJson.read("not json"));
+        assertThrows(MalformedEventException.class, () -> EventJson.read(""));
+        assertThrows(MalformedEventException.class, () -> EventJson.read((byte[]) null));
+        assertThrows(MalformedEventException.class, () -> EventJson.read("""
+                {"specversion":"1.0","id":"e-3","type":"call-ended","source":"/x","time":"2026-12-03T10:15:30Z",
+                 "tenantid":"tenant-a"}"""));
+        assertThrows(MalformedEventException.class, () -> EventJson.read("""
+                {"specversion":"1.0","type":"call-ended","source":"/x","time":"2026-12-03T10:15:30Z",
+                 "tenantid":"tenant-a","data":{}}"""));
+        assertThrows(MalformedEventException.class, () -> EventJson.read("""
+                {"specversion":"1.0","id":"e-4","type":"call-ended","source":"/x","time":"yesterday",
+                 "tenantid":"tenant-a","data":{}}"""));
+    }
+
+    @Test
+    void dataOfTheWrongShapeIsMalformed() {
+        CloudEvent event = withData(new UserRemoved(T, "sam", 1), "revision", "not-a-number");
+
+        assertThrows(MalformedEventException.class, () -> event.dataAs(UserRemoved.class));
+    }
+
+    private static JsonNode tree(CloudEvent event) {
+        try {
+            return EventJson.mapper().readTree(EventJson.write(event));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The event with {@code data} as a producer would send it, but one field set to a raw string. */
+    private static CloudEvent withData(Object data, String field, String rawValue) {
+        ObjectNode wire = (ObjectNode) tree(CloudEvent.of("some-type", "/test", T, "subject", data));
+        ((ObjectNode) wire.path("data")).put(field, rawValue);
+        return EventJson.read(wire.toString());
+    }
+}
