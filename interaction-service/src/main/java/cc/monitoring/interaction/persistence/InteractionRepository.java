@@ -2,9 +2,9 @@ package cc.monitoring.interaction.persistence;
 
 import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionFilter;
-import cc.monitoring.interaction.domain.Paging;
 import cc.monitoring.interaction.domain.Participant;
 import cc.monitoring.interaction.domain.ReadScope;
+import cc.monitoring.kit.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -43,7 +43,7 @@ public class InteractionRepository implements PanacheRepositoryBase<InteractionE
 
     /** Newest first; in the {@link ReadScope#MONITORABLE} scope only interactions whose flow's toggle was on. */
     public PanacheQuery<InteractionEntity> ofTenant(String tenantId, ReadScope scope, InteractionFilter filter,
-                                                    Paging paging) {
+                                                    PageRequest paging) {
         StringBuilder query = new StringBuilder("tenantId = :tenant");
         Parameters parameters = Parameters.with("tenant", tenantId);
         if (scope != ReadScope.ALL) {

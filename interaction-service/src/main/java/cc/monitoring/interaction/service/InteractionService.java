@@ -9,7 +9,6 @@ import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionFilter;
 import cc.monitoring.interaction.domain.InteractionNotFoundException;
 import cc.monitoring.interaction.domain.Message;
-import cc.monitoring.interaction.domain.Paging;
 import cc.monitoring.interaction.domain.Participant;
 import cc.monitoring.interaction.domain.ReadScope;
 import cc.monitoring.interaction.messaging.InteractionEvents;
@@ -20,6 +19,9 @@ import cc.monitoring.interaction.persistence.InteractionRepository;
 import cc.monitoring.interaction.persistence.MessageRepository;
 import cc.monitoring.kit.api.PageOf;
 import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.kit.api.PageRequest;
+import cc.monitoring.interaction.domain.InvalidQueryException;
+import cc.monitoring.interaction.domain.MessagesAfter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -121,7 +123,8 @@ public class InteractionService {
     public PageOf<Interaction> list(Caller caller, Listing listing) {
         ReadScope scope = permissions.of(caller).readScope();
         InteractionFilter filter = InteractionFilter.parse(listing.state(), listing.channel(), listing.agentId());
-        Paging paging = Paging.parse(listing.page(), listing.size());
+        PageRequest paging = PageRequest.parse(listing.page(), listing.size(), PageRequest.Bounds.STANDARD,
+                InvalidQueryException::new);
         var query = interactions.ofTenant(caller.tenantId(), scope, filter, paging);
         List<InteractionEntity> found = query.list();
         Map<UUID, List<Participant>> participants = interactions
@@ -152,7 +155,7 @@ public class InteractionService {
     public List<Message> messages(Caller caller, String id, String after, String limit) {
         permissions.of(caller).requireMessageReading();
         UUID uuid = parseId(id);
-        Paging.After page = Paging.After.parse(after, limit);
+        MessagesAfter page = MessagesAfter.parse(after, limit);
         if (interactions.byId(caller.tenantId(), uuid).isEmpty()) {
             throw new InteractionNotFoundException(id);
         }

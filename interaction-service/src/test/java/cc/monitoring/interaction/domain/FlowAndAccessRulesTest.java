@@ -1,6 +1,7 @@
 package cc.monitoring.interaction.domain;
 
 import cc.monitoring.contracts.interaction.Channel;
+import cc.monitoring.kit.api.PageRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -99,22 +100,22 @@ class FlowAndAccessRulesTest {
         assertEquals(new InteractionFilter(null, null, "agent-7"), InteractionFilter.parse(null, null, "agent-7"));
         assertThrows(InvalidQueryException.class, () -> InteractionFilter.parse("RINGING", null, null));
         assertThrows(InvalidQueryException.class, () -> InteractionFilter.parse(null, "FAX", null));
-        assertEquals(new Paging(0, Paging.DEFAULT_SIZE), Paging.parse(null, null));
-        assertEquals(new Paging(2, 10), Paging.parse("2", "10"));
+        assertEquals(new PageRequest(0, 50), page(null, null));
+        assertEquals(new PageRequest(2, 10), page("2", "10"));
         for (String[] bad : List.of(new String[] {"-1", "10"}, new String[] {"0", "0"}, new String[] {"0", "201"},
                 new String[] {"abc", "10"}, new String[] {"0", "1e3"})) {
-            assertEquals("invalid-query", assertThrows(InvalidQueryException.class, () -> Paging.parse(bad[0], bad[1])).type());
+            assertEquals("invalid-query", assertThrows(InvalidQueryException.class, () -> page(bad[0], bad[1])).type());
         }
     }
 
     @Test
     void listingsAreBoundedPageTimesSizeAtAMillionAndAgentIdsAtSixtyFourCharacters() {
-        assertEquals(new Paging(5_000, 200), Paging.parse("5000", "200"));
-        assertEquals(new Paging(1_000_000, 1), Paging.parse("1000000", "1"));
+        assertEquals(new PageRequest(5_000, 200), page("5000", "200"));
+        assertEquals(new PageRequest(1_000_000, 1), page("1000000", "1"));
         for (String[] bad : List.of(new String[] {"99999999", null}, new String[] {"5001", "200"},
                 new String[] {"2147483647", "200"}, new String[] {"20000000", "50"}, new String[] {"1000001", "1"},
                 new String[] {"99999999999999999999", "1"})) {
-            assertEquals("invalid-query", assertThrows(InvalidQueryException.class, () -> Paging.parse(bad[0], bad[1]),
+            assertEquals("invalid-query", assertThrows(InvalidQueryException.class, () -> page(bad[0], bad[1]),
                     bad[0] + " × " + bad[1]).type());
         }
         assertEquals("a".repeat(64), InteractionFilter.parse(null, null, "a".repeat(64)).agentId());
@@ -128,5 +129,10 @@ class FlowAndAccessRulesTest {
         for (String bad : new String[] {null, "", "x".repeat(65), "a\nb", "nul\u0000"}) {
             assertEquals("invalid-id", assertThrows(InvalidIdException.class, () -> Ids.checkPath(bad, "id")).type());
         }
+    }
+
+    /** The listing's paging as InteractionService parses it. */
+    private static PageRequest page(String page, String size) {
+        return PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidQueryException::new);
     }
 }

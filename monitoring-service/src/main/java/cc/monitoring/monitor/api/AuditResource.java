@@ -9,6 +9,7 @@ import cc.monitoring.monitor.persistence.AuditRecordEntity;
 import cc.monitoring.monitor.persistence.AuditRepository.AuditFilter;
 import cc.monitoring.monitor.service.AuditQueries;
 import cc.monitoring.monitor.service.AuditTrail.Outcome;
+import cc.monitoring.kit.api.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -43,7 +44,7 @@ public class AuditResource {
                           @QueryParam("outcome") String outcome,
                           @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("page") String page, @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size, 50);
+        PageRequest paging = PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidRequestException::new);
         AuditFilter filter = new AuditFilter(Ids.optional(supervisor, Ids.MAX_USER_ID, "supervisor"),
                 Ids.optional(interaction, Ids.MAX_ID, "interaction"), outcome(outcome), instant(from, "from"),
                 instant(to, "to"));

@@ -9,6 +9,7 @@ import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.InvalidRequestException;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
 import cc.monitoring.monitor.service.MonitoringTable;
+import cc.monitoring.kit.api.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,7 +43,7 @@ public class MonitoringTableResource {
     public TablePage list(@QueryParam("state") String state, @QueryParam("channel") String channel,
                           @QueryParam("agent") String agent,
                           @QueryParam("page") String page, @QueryParam("size") String size) {
-        Paging paging = Paging.of(page, size, 50);
+        PageRequest paging = PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidRequestException::new);
         TableFilter filter = new TableFilter(state(state), channel(channel), Ids.optional(agent, Ids.MAX_USER_ID, "agent"));
         MonitoringTable.Page found = table.page(caller.get(), filter, paging.page(), paging.size());
         return new TablePage(found.rows().stream().map(Row::of).toList(), paging.page(), paging.size(), found.hasMore());

@@ -1,6 +1,7 @@
 package cc.monitoring.permission.api;
 
 import cc.monitoring.kit.api.PageOf;
+import cc.monitoring.kit.api.PageRequest;
 import cc.monitoring.kit.identity.CurrentCaller;
 import cc.monitoring.permission.api.Representations.ExtensionBody;
 import cc.monitoring.permission.api.Representations.PutUser;
@@ -10,7 +11,6 @@ import cc.monitoring.permission.service.PermissionService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,10 +30,6 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-    private static final int MAX_PAGE_SIZE = 200;
-    /** The deepest a page may reach (page × size), so that no query skips without bound. */
-    private static final long MAX_OFFSET = 1_000_000;
-
     private final PermissionService service;
     private final CurrentCaller caller;
 
@@ -44,14 +40,12 @@ public class UserResource {
 
     @GET
     @Operation(summary = "Users of the tenant, by display name")
-    public PageOf<UserBody> list(@QueryParam("page") @DefaultValue("0") int page,
-                                 @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > MAX_OFFSET) {
-            throw new InvalidUserException("page counts from 0; size is between 1 and " + MAX_PAGE_SIZE
-                    + "; page × size is at most " + MAX_OFFSET);
-        }
-        PageOf<cc.monitoring.permission.persistence.UserEntity> found = service.listUsers(caller.get(), page, size);
-        return new PageOf<>(found.items().stream().map(UserBody::of).toList(), page, size, found.total());
+    public PageOf<UserBody> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidUserException::new);
+        PageOf<cc.monitoring.permission.persistence.UserEntity> found =
+                service.listUsers(caller.get(), paging.page(), paging.size());
+        return new PageOf<>(found.items().stream().map(UserBody::of).toList(), paging.page(), paging.size(),
+                found.total());
     }
 
     @GET

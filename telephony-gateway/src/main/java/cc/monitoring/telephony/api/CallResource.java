@@ -10,10 +10,10 @@ import cc.monitoring.telephony.domain.CallState;
 import cc.monitoring.telephony.domain.EndedBy;
 import cc.monitoring.telephony.domain.InvalidCallException;
 import cc.monitoring.telephony.domain.InvalidIdException;
-import cc.monitoring.telephony.domain.Paging;
 import cc.monitoring.telephony.domain.NewCall;
 import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.service.CallService;
+import cc.monitoring.kit.api.PageRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -82,7 +82,7 @@ public class CallResource {
     public PageOf<CallSummary> list(@QueryParam("state") String state,
                                     @QueryParam("page") @DefaultValue("0") String page,
                                     @QueryParam("size") @DefaultValue("50") String size) {
-        Paging paging = Paging.of(page, size);
+        PageRequest paging = PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidCallException::new);
         PageOf<CallEntity> found = service.list(caller.get(), state(state), paging.page(), paging.size());
         return new PageOf<>(found.items().stream().map(CallSummary::of).toList(), paging.page(), paging.size(),
                 found.total());
