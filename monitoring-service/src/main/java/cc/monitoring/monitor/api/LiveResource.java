@@ -2,58 +2,82 @@ package cc.monitoring.monitor.api;
 
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.kit.identity.CurrentCaller;
+import cc.monitoring.kit.live.LiveSubscription;
+import cc.monitoring.kit.permissions.PermissionNames;
+import cc.monitoring.kit.stream.KeepAlive;
 import cc.monitoring.kit.stream.StreamLimits;
 import cc.monitoring.kit.stream.StreamPermit;
+import cc.monitoring.kit.stream.StreamsConfig;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
-import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.service.AuditTrail;
-import cc.monitoring.monitor.service.LiveHub;
+import cc.monitoring.monitor.service.LiveUpdates;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 
 /**
  * B51: a server-sent event stream of what changes for the caller: {@code table} when rows of their
- * tenant's monitoring table changed (refetch the page), {@code session} when one of their own
- * sessions changed (refetch it). A comment every 15 s keeps proxies from closing the stream. A
- * caller holds at most a few streams at once, the instance a bounded number ({@link StreamLimits}: 429
- * too-many-streams); the place is given back whichever way the stream ends.
+ * tenant's monitoring table changed ({@code {"interactionId":...}} when exactly one row did: patch it;
+ * {@code {}}: refetch the page), {@code session} when one of their own sessions changed (refetch it). A
+ * comment every {@code kit.streams.keep-alive} keeps proxies from closing the stream. A caller holds at
+ * most a few streams at once, the instance a bounded number ({@link StreamLimits}: 429 too-many-streams);
+ * the place is given back whichever way the stream ends.
  */
 @Path("/api/monitoring/stream")
 @Authenticated
 @Singleton
 public class LiveResource {
 
-    private static final long KEEP_ALIVE_SECONDS = 15;
+    private static final int STREAM_BUFFER = 256;
 
-    private final LiveHub hub;
+    /** The data of a {@code table} event. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TableChanged(String interactionId) {
+    }
+
+    /** The data of a {@code session} event. */
+    record SessionChanged(String sessionId) {
+    }
+
+    private final LiveUpdates live;
     private final Directory directory;
     private final CurrentCaller caller;
     private final StreamLimits limits;
+    private final StreamsConfig streamsConfig;
     private final AuditTrail audit;
+    private final ObjectMapper json;
 
-    public LiveResource(LiveHub hub, Directory directory, CurrentCaller caller, StreamLimits limits, AuditTrail audit) {
-        this.hub = hub;
+    public LiveResource(LiveUpdates live, Directory directory, CurrentCaller caller, StreamLimits limits,
+                        StreamsConfig streamsConfig, AuditTrail audit, ObjectMapper json) {
+        this.live = live;
         this.directory = directory;
         this.caller = caller;
         this.limits = limits;
+        this.streamsConfig = streamsConfig;
         this.audit = audit;
+        this.json = json;
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
     @Operation(summary = "Live changes of the monitoring table and of the caller's sessions (server-sent events)")
-    public void stream(@Context SseEventSink sink, @Context Sse sse) {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Caller me = caller.get();
         boolean mayMonitor = QuarkusTransaction.requiringNew()
                 .call(() -> directory.supervisor(me).may(PermissionNames.MONITOR_ALL_CALLS));
@@ -63,41 +87,32 @@ public class LiveResource {
             throw refusal;
         }
         StreamPermit permit = limits.acquire(me.tenantId(), me.userId());
-        Runnable[] unsubscribe = new Runnable[1];
-        unsubscribe[0] = hub.subscribe(change -> {
-            if (!change.tenantId().equals(me.tenantId())) {
-                return;
-            }
-            if (change.isSession() && !change.supervisorId().equals(me.userId())) {
-                return;
-            }
-            send(sink, unsubscribe[0], change.isSession()
-                    ? sse.newEventBuilder().name("session").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                            .data("{\"sessionId\":\"" + change.sessionId() + "\"}").build()
-                    : sse.newEventBuilder().name("table").data("{}").build());
+        Multi<OutboundSseEvent> changes = Multi.createFrom().emitter(emitter -> {
+            emitter.emit(event(sse, "hello", null, new TableChanged(null)));
+            LiveSubscription subscription = live.subscribe(change -> {
+                if (change.visibleTo(me.tenantId(), me.userId())) {
+                    emitter.emit(change.kind() == LiveUpdates.Change.Kind.SESSION
+                            ? event(sse, "session", MediaType.APPLICATION_JSON_TYPE, new SessionChanged(change.sessionId()))
+                            : event(sse, "table", null, new TableChanged(change.interactionId())));
+                }
+            });
+            emitter.onTermination(subscription::close);
         });
-        send(sink, unsubscribe[0], sse.newEventBuilder().name("hello").data("{}").build());
-        // gives the place back when the client goes away, or a failed send or the server closes the sink
-        permit.heldBy(sink, sse, unsubscribe[0]);
-        hub.every(KEEP_ALIVE_SECONDS, () -> {
-            if (sink.isClosed()) {
-                unsubscribe[0].run();
-                permit.close();
-                throw new IllegalStateException("closed"); // ends this schedule
-            }
-            send(sink, unsubscribe[0], sse.newEventBuilder().comment("keep-alive").build());
-        });
+        // gives the place back however the stream ends (the client went away, a send failed, shutdown)
+        return permit.heldBy(KeepAlive.every(streamsConfig.keepAlive(), changes,
+                () -> sse.newEventBuilder().comment("keep-alive").build(), STREAM_BUFFER));
     }
 
-    private static void send(SseEventSink sink, Runnable unsubscribe, jakarta.ws.rs.sse.OutboundSseEvent event) {
-        if (sink.isClosed()) {
-            unsubscribe.run();
-            return;
+    /** {@code mediaType} is written on the wire as a line of its own: only the session event has one (as ever). */
+    private OutboundSseEvent event(Sse sse, String name, MediaType mediaType, Object data) {
+        try {
+            OutboundSseEvent.Builder event = sse.newEventBuilder().name(name);
+            if (mediaType != null) {
+                event.mediaType(mediaType);
+            }
+            return event.data(String.class, json.writeValueAsString(data)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("live event cannot be written", e);
         }
-        sink.send(event).exceptionally(failure -> {
-            unsubscribe.run();
-            sink.close();
-            return null;
-        });
     }
 }

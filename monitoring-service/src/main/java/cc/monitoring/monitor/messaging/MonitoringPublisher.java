@@ -46,7 +46,7 @@ public class MonitoringPublisher {
                 Instant.now());
         outbox.append(Topics.MONITORING_EVENTS, session.interactionId(),
                 CloudEvent.of(type, SOURCE, session.tenantId(), session.id(), data));
-        live.sessionChanged(session.tenantId(), session.supervisorId(), session.id());
+        live.sessionChanged(session.tenantId(), session.supervisorId(), session.id(), session.interactionId());
     }
 
     public void dial(Session session, String callId) {

@@ -45,7 +45,7 @@ public class ReadModels {
     }
 
     public void onInteractionEvent(CloudEvent event) {
-        live.tableChanged(event.tenantid());
+        live.tableChanged(event.tenantid(), event.subject()); // the subject of interaction-events is the interaction id
         switch (event.type()) {
             case EventTypes.INTERACTION_STARTED -> started(checked(event, InteractionStarted.class, InteractionStarted::tenantId));
             case EventTypes.PARTICIPANT_JOINED -> joined(checked(event, ParticipantChanged.class, ParticipantChanged::tenantId));
@@ -87,7 +87,7 @@ public class ReadModels {
             return;
         }
         TranscriptRead read = checked(event, TranscriptRead.class, TranscriptRead::tenantId);
-        live.tableChanged(read.tenantId()); // the reader's new-details dot goes
+        live.tableChanged(read.tenantId(), read.interactionId()); // the reader's new-details dot goes
         em.createNativeQuery("""
                         insert into read_position (tenant_id, user_id, interaction_id, position, read_at)
                         values (?1, ?2, ?3, ?4, ?5)

@@ -1,54 +1,86 @@
 package cc.monitoring.monitor.service;
 
+import cc.monitoring.kit.live.LiveChange;
+import cc.monitoring.kit.live.LiveChannels;
+import cc.monitoring.kit.live.LiveNotifier;
+import cc.monitoring.kit.live.LiveSubscription;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * B51: announces, in the transaction of a change, that the monitoring table or a session changed.
- * PostgreSQL delivers the notification on commit to every instance of the service (LISTEN), which
- * pushes it to the consoles connected to it. Each (channel, payload) goes out once per transaction.
+ * B51: what the supervisors' consoles are told, through the kit's live channels. In the transaction of a
+ * change: the monitoring table of a tenant changed (naming the interaction when the transaction changed
+ * exactly one), or a session changed state or mode. Every instance hears it after the commit and tells
+ * the consoles connected to it which may see it.
  */
 @ApplicationScoped
 public class LiveUpdates {
 
+    /** Listed in {@code kit.live.channels}. */
     public static final String CHANNEL = "monitoring_live";
-    private static final String SENT = LiveUpdates.class.getName() + ".sent";
+    private static final String TABLE = "table";
+    private static final String SESSION = "session";
 
-    private final EntityManager em;
-    private final TransactionSynchronizationRegistry transactions;
+    /**
+     * One change as a console may be told it: {@code table} rows of a tenant changed ({@code interactionId}
+     * when exactly one did), a {@code session} of a supervisor changed, or a {@code resync} (changes may
+     * have been missed: a console refetches what it shows).
+     */
+    public record Change(Kind kind, String tenantId, String supervisorId, String sessionId, String interactionId) {
 
-    public LiveUpdates(EntityManager em, TransactionSynchronizationRegistry transactions) {
-        this.em = em;
-        this.transactions = transactions;
-    }
+        public enum Kind { TABLE, SESSION, RESYNC }
 
-    /** Rows of a tenant's table changed (an interaction started, ended, got a message or a monitor). */
-    public void tableChanged(String tenantId) {
-        notifyOnce("table|" + tenantId);
-    }
-
-    /** A session changed state or mode; its supervisor's console follows it. */
-    public void sessionChanged(String tenantId, String supervisorId, String sessionId) {
-        notifyOnce("session|" + tenantId + "|" + supervisorId + "|" + sessionId);
-        tableChanged(tenantId);
-    }
-
-    private void notifyOnce(String payload) {
-        @SuppressWarnings("unchecked")
-        Set<String> sent = (Set<String>) transactions.getResource(SENT);
-        if (sent == null) {
-            sent = new HashSet<>();
-            transactions.putResource(SENT, sent);
+        /** B06: another tenant's changes are not shown; a session only to its own supervisor. */
+        public boolean visibleTo(String tenant, String userId) {
+            return switch (kind) {
+                case RESYNC -> true;
+                case TABLE -> tenantId.equals(tenant);
+                case SESSION -> tenantId.equals(tenant) && supervisorId.equals(userId);
+            };
         }
-        if (sent.add(payload)) {
-            em.createNativeQuery("select pg_notify(?1, ?2)")
-                    .setParameter(1, CHANNEL)
-                    .setParameter(2, payload)
-                    .getSingleResult();
+
+        static Change of(LiveChange change) {
+            if (change.isResync()) {
+                return new Change(Kind.RESYNC, null, null, null, null);
+            }
+            String[] parts = change.key().split("\\|", -1);
+            if (parts.length == 2 && parts[0].equals(TABLE)) {
+                return new Change(Kind.TABLE, parts[1], null, null, change.detail());
+            }
+            if (parts.length == 4 && parts[0].equals(SESSION)) {
+                return new Change(Kind.SESSION, parts[1], parts[2], parts[3], null);
+            }
+            return null;
         }
+    }
+
+    private final LiveNotifier notifier;
+    private final LiveChannels channels;
+
+    public LiveUpdates(LiveNotifier notifier, LiveChannels channels) {
+        this.notifier = notifier;
+        this.channels = channels;
+    }
+
+    /** Rows of a tenant's table changed: {@code interactionId}'s (started, ended, got a message or a monitor), if known. */
+    public void tableChanged(String tenantId, String interactionId) {
+        notifier.notify(CHANNEL, TABLE + "|" + tenantId, interactionId);
+    }
+
+    /** A session changed state or mode; its supervisor's console follows it, and its interaction's row changed. */
+    public void sessionChanged(String tenantId, String supervisorId, String sessionId, String interactionId) {
+        notifier.notify(CHANNEL, SESSION + "|" + tenantId + "|" + supervisorId + "|" + sessionId);
+        tableChanged(tenantId, interactionId);
+    }
+
+    /** {@code subscriber} hears every change of every tenant (filter with {@link Change#visibleTo}) until closed. */
+    public LiveSubscription subscribe(Consumer<Change> subscriber) {
+        return channels.subscribe(CHANNEL, change -> {
+            Change known = Change.of(change);
+            if (known != null) {
+                subscriber.accept(known);
+            }
+        });
     }
 }

@@ -56,7 +56,7 @@ public class ModeChanges {
         entity.apply(after);
         String callId = interactions.findById(after.interactionId()).callId;
         publisher.setLegMode(after, callId, Session.legModeOf(after.pending().mode()));
-        live.sessionChanged(after.tenantId(), after.supervisorId(), after.id());
+        live.sessionChanged(after.tenantId(), after.supervisorId(), after.id(), after.interactionId());
     }
 
     /** B29: the provider confirmed the leg's mode. */
@@ -75,7 +75,7 @@ public class ModeChanges {
             ModeChange asked = before.pending();
             boolean bySystem = asked != null && asked.mode() == confirmed && asked.bySystem();
             if (after.mode() == before.mode()) {
-                live.sessionChanged(after.tenantId(), after.supervisorId(), after.id()); // only the pending request went
+                live.sessionChanged(after.tenantId(), after.supervisorId(), after.id(), after.interactionId()); // only the pending request went
             } else {
                 publisher.sessionEvent(eventOf(confirmed), after, bySystem ? asked.reason() : null);
                 String change = before.mode() + " -> " + after.mode();

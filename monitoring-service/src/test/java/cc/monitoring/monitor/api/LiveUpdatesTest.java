@@ -56,6 +56,36 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void B51_theTableEventNamesTheInteractionWhoseRowChanged() {
+        World world = new World();
+        world.supervisor("sam");
+        List<String> samSees = new CopyOnWriteArrayList<>();
+        CompletableFuture<?> samStream = open(world, "sam", samSees);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> samSees.contains("event:hello"));
+            String row = "data:{\"interactionId\":\"%s\"}";
+
+            World.Call call = world.call("adam", "sam");
+            await().atMost(Duration.ofSeconds(5)).until(() -> samSees.contains(row.formatted(call.interactionId())));
+
+            // monitoring it changes the row too (monitored by sam), with the session event as before
+            String session = world.monitor("sam", call.interactionId(), desk("sam").address());
+            await().atMost(Duration.ofSeconds(5)).until(() -> samSees.contains("data:{\"sessionId\":\"" + session + "\"}"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> samSees.stream()
+                    .filter(row.formatted(call.interactionId())::equals).count() >= 2);
+
+            String chat = world.chat("anna", "sam");
+            world.message(chat, 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> samSees.stream()
+                    .filter(row.formatted(chat)::equals).count() >= 2);
+            assertTrue(samSees.stream().filter(line -> line.startsWith("data:")).allMatch(line -> line.equals("data:{}")
+                    || line.startsWith("data:{\"interactionId\":\"") || line.startsWith("data:{\"sessionId\":\"")), samSees.toString());
+        } finally {
+            samStream.cancel(true);
+        }
+    }
+
+    @Test
     void B06_anotherTenantsChangesAreNotPushed() {
         World mine = new World();
         World other = new World();

@@ -26,7 +26,8 @@ public interface TranscriptConfig {
     interface Stream {
         /**
          * The PostgreSQL channel that consumers {@code pg_notify} in their transaction and every instance
-         * LISTENs on, so that a message stored by one instance reaches the streams of all.
+         * LISTENs on (kit/live; also listed in {@code kit.live.channels}), so that a message stored by one
+         * instance reaches the streams of all.
          */
         @WithDefault("transcript_changes")
         String notifyChannel();
@@ -42,9 +43,5 @@ public interface TranscriptConfig {
         /** Threads that query and send for this instance's open streams. */
         @WithDefault("4")
         int workers();
-
-        /** Wait before the listening connection is opened again after it failed. */
-        @WithDefault("1s")
-        Duration reconnectDelay();
     }
 }

@@ -7,9 +7,9 @@ import cc.monitoring.contracts.interaction.InteractionEnded;
 import cc.monitoring.contracts.interaction.InteractionStarted;
 import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.kit.messaging.EventHandler;
-import cc.monitoring.transcript.persistence.ChangeNotifications;
 import cc.monitoring.transcript.persistence.TranscriptRepository;
 import cc.monitoring.transcript.domain.InteractionId;
+import cc.monitoring.transcript.service.TranscriptChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -26,9 +26,9 @@ public class InteractionEventHandler implements EventHandler {
     static final int MAX_TEXT = 100_000;
 
     private final TranscriptRepository transcripts;
-    private final ChangeNotifications changes;
+    private final TranscriptChanges changes;
 
-    public InteractionEventHandler(TranscriptRepository transcripts, ChangeNotifications changes) {
+    public InteractionEventHandler(TranscriptRepository transcripts, TranscriptChanges changes) {
         this.transcripts = transcripts;
         this.changes = changes;
     }

@@ -6,8 +6,8 @@ import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.kit.messaging.EventHandler;
 import cc.monitoring.transcript.domain.SessionState;
 import cc.monitoring.transcript.persistence.AccessRepository;
-import cc.monitoring.transcript.persistence.ChangeNotifications;
 import cc.monitoring.transcript.domain.InteractionId;
+import cc.monitoring.transcript.service.TranscriptChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,9 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class MonitoringEventHandler implements EventHandler {
 
     private final AccessRepository access;
-    private final ChangeNotifications changes;
+    private final TranscriptChanges changes;
 
-    public MonitoringEventHandler(AccessRepository access, ChangeNotifications changes) {
+    public MonitoringEventHandler(AccessRepository access, TranscriptChanges changes) {
         this.access = access;
         this.changes = changes;
     }

@@ -1,6 +1,9 @@
 package cc.monitoring.transcript.service;
 
 import cc.monitoring.kit.identity.Caller;
+import cc.monitoring.kit.live.LiveChange;
+import cc.monitoring.kit.live.LiveChannels;
+import cc.monitoring.kit.live.LiveSubscription;
 import cc.monitoring.transcript.config.TranscriptConfig;
 import cc.monitoring.transcript.domain.ReadPositionThrottle;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The open transcript streams of this instance (B51). A stream first sends what is stored after its
- * cursor, then whatever a wake-up finds: wake-ups come from PostgreSQL notifications (any instance's
- * consumer stored a message, the interaction ended, someone's access changed) and, as a safety net,
- * from a periodic recheck. Each stream looks in the database itself, so a lost or repeated wake-up
- * never loses or repeats a message.
+ * cursor, then whatever a wake-up finds: wake-ups come from the kit's live channel ({@link TranscriptChanges}:
+ * any instance's consumer stored a message, the interaction ended, someone's access changed; after the
+ * listener reconnected, every stream looks again) and, as a safety net, from a periodic recheck. Each
+ * stream looks in the database itself, so a lost or repeated wake-up never loses or repeats a message.
  */
 @ApplicationScoped
 public class TranscriptStreams {
@@ -32,14 +35,18 @@ public class TranscriptStreams {
     private final TranscriptService transcripts;
     private final ReadPositions positions;
     private final TranscriptConfig config;
+    private final LiveChannels live;
     private final Map<String, Set<TranscriptStream>> byInteraction = new ConcurrentHashMap<>();
     private ExecutorService workers;
     private ScheduledExecutorService timer;
+    private LiveSubscription changes;
 
-    public TranscriptStreams(TranscriptService transcripts, ReadPositions positions, TranscriptConfig config) {
+    public TranscriptStreams(TranscriptService transcripts, ReadPositions positions, TranscriptConfig config,
+                             LiveChannels live) {
         this.transcripts = transcripts;
         this.positions = positions;
         this.config = config;
+        this.live = live;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -48,9 +55,13 @@ public class TranscriptStreams {
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "transcript-stream-timer"));
         long recheck = config.stream().recheckInterval().toMillis();
         timer.scheduleWithFixedDelay(this::wakeAll, recheck, recheck, TimeUnit.MILLISECONDS);
+        changes = live.subscribe(config.stream().notifyChannel(), this::changed);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
+        if (changes != null) {
+            changes.close();
+        }
         byInteraction.values().forEach(streams -> streams.forEach(TranscriptStream::complete));
         if (timer != null) {
             timer.shutdownNow();
@@ -78,6 +89,22 @@ public class TranscriptStreams {
         }, BackPressureStrategy.BUFFER);
     }
 
+    /** What {@link TranscriptChanges} announced, on any instance. */
+    private void changed(LiveChange change) {
+        String key = change.key();
+        if (change.isResync()) {
+            wakeAll();
+        } else if (key.startsWith(TranscriptChanges.TRANSCRIPT)) {
+            transcriptChanged(key.substring(TranscriptChanges.TRANSCRIPT.length()));
+        } else if (key.startsWith(TranscriptChanges.ACCESS)) {
+            String viewer = key.substring(TranscriptChanges.ACCESS.length());
+            int slash = viewer.indexOf('/');
+            if (slash > 0) {
+                accessChanged(viewer.substring(0, slash), viewer.substring(slash + 1));
+            }
+        }
+    }
+
     /** A message was stored or the interaction ended. */
     public void transcriptChanged(String interactionId) {
         byInteraction.getOrDefault(interactionId, Set.of()).forEach(TranscriptStream::wake);
@@ -90,7 +117,7 @@ public class TranscriptStreams {
                 .forEach(TranscriptStream::wake));
     }
 
-    /** Notifications may have been missed (the listening connection was lost): every stream looks again. */
+    /** Notifications may have been missed (the listening connection was lost, the periodic recheck): every stream looks again. */
     public void wakeAll() {
         byInteraction.values().forEach(streams -> streams.forEach(TranscriptStream::wake));
     }

@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +80,13 @@ class TranscriptStreamTest {
             }
             assertMessage(stream.next(SECOND), 2, "from B");
         }
+    }
+
+    @Test
+    void B51_theInstanceIsReadyWhileItListensForTranscriptChanges() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.findAll { it.name == 'live-updates' }.status", hasItem("UP"))
+                .body("checks.findAll { it.name == 'live-updates' }.data.channels", hasItem("transcript_changes"));
     }
 
     @Test
