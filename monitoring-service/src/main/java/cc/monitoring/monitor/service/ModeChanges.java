@@ -8,7 +8,8 @@ import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.ModeChange;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.Times;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
+import cc.monitoring.monitor.messaging.out.MonitoringEventsPublisher;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.persistence.InteractionRepository;
 import cc.monitoring.monitor.persistence.SessionEntity;
@@ -35,17 +36,19 @@ public class ModeChanges {
     private final SessionRepository sessions;
     private final InteractionRepository interactions;
     private final Directory directory;
-    private final MonitoringPublisher publisher;
+    private final MonitoringEventsPublisher events;
+    private final TelephonyCommandsPublisher commands;
     private final LiveUpdates live;
     private final AuditTrail audit;
     private final SessionEnds ends;
 
     public ModeChanges(SessionRepository sessions, InteractionRepository interactions, Directory directory,
-                       MonitoringPublisher publisher, LiveUpdates live, AuditTrail audit, SessionEnds ends) {
+                       MonitoringEventsPublisher events, TelephonyCommandsPublisher commands, LiveUpdates live, AuditTrail audit, SessionEnds ends) {
         this.sessions = sessions;
         this.interactions = interactions;
         this.directory = directory;
-        this.publisher = publisher;
+        this.events = events;
+        this.commands = commands;
         this.live = live;
         this.audit = audit;
         this.ends = ends;
@@ -55,7 +58,7 @@ public class ModeChanges {
     public void ask(SessionEntity entity, Session after) {
         entity.apply(after);
         String callId = interactions.findById(after.interactionId()).callId;
-        publisher.setLegMode(after, callId, Session.legModeOf(after.pending().mode()));
+        commands.setLegMode(after, callId, Session.legModeOf(after.pending().mode()));
         live.sessionChanged(after.tenantId(), after.supervisorId(), after.id());
     }
 
@@ -77,7 +80,7 @@ public class ModeChanges {
             if (after.mode() == before.mode()) {
                 live.sessionChanged(after.tenantId(), after.supervisorId(), after.id()); // only the pending request went
             } else {
-                publisher.sessionEvent(eventOf(confirmed), after, bySystem ? asked.reason() : null);
+                events.sessionEvent(eventOf(confirmed), after, bySystem ? asked.reason() : null);
                 String change = before.mode() + " -> " + after.mode();
                 if (bySystem) {
                     audit.bySystem(actionOf(confirmed), Outcome.ACCEPTED, after, null, change + " (" + asked.reason() + ")");
@@ -100,7 +103,7 @@ public class ModeChanges {
             Session after = before.modeRefused(kept, leg.reason(), Times.now());
             entity.apply(after);
             String reason = after.lastRefusal().reason();
-            publisher.sessionEvent(EventTypes.MONITOR_MODE_REFUSED, after, reason);
+            events.sessionEvent(EventTypes.MONITOR_MODE_REFUSED, after, reason);
             ModeChange asked = before.pending();
             Action action = actionOf(asked != null ? asked.mode() : after.mode());
             String detail = reason + ": " + (asked == null ? "?" : asked.mode()) + " refused, " + after.mode() + " kept";

@@ -4,7 +4,8 @@ import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.Times;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
+import cc.monitoring.monitor.messaging.out.MonitoringEventsPublisher;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;
 import cc.monitoring.monitor.persistence.SessionEntity;
@@ -23,12 +24,14 @@ import jakarta.transaction.Transactional;
 public class SessionEnds {
 
     private final InteractionRepository interactions;
-    private final MonitoringPublisher publisher;
+    private final MonitoringEventsPublisher events;
+    private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
 
-    public SessionEnds(InteractionRepository interactions, MonitoringPublisher publisher, AuditTrail audit) {
+    public SessionEnds(InteractionRepository interactions, MonitoringEventsPublisher events, TelephonyCommandsPublisher commands, AuditTrail audit) {
         this.interactions = interactions;
-        this.publisher = publisher;
+        this.events = events;
+        this.commands = commands;
         this.audit = audit;
     }
 
@@ -57,9 +60,9 @@ public class SessionEnds {
         entity.apply(after);
         if (releaseLeg && after.isVoice()) {
             InteractionEntity interaction = interactions.findById(after.interactionId());
-            publisher.hangUp(after, interaction.callId);
+            commands.hangUp(after, interaction.callId);
         }
-        publisher.sessionEvent(EventTypes.MONITOR_ENDED, after, detail);
+        events.sessionEvent(EventTypes.MONITOR_ENDED, after, detail);
         return after;
     }
 

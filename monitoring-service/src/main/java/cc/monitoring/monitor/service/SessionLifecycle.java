@@ -7,7 +7,8 @@ import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.SessionState;
 import cc.monitoring.monitor.domain.Times;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
+import cc.monitoring.monitor.messaging.out.MonitoringEventsPublisher;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.persistence.SessionRepository;
@@ -30,15 +31,17 @@ import java.util.Collection;
 public class SessionLifecycle {
 
     private final SessionRepository sessions;
-    private final MonitoringPublisher publisher;
+    private final MonitoringEventsPublisher events;
+    private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
     private final SessionEnds ends;
     private final ModeChanges modes;
 
-    public SessionLifecycle(SessionRepository sessions, MonitoringPublisher publisher, AuditTrail audit, SessionEnds ends,
+    public SessionLifecycle(SessionRepository sessions, MonitoringEventsPublisher events, TelephonyCommandsPublisher commands, AuditTrail audit, SessionEnds ends,
                             ModeChanges modes) {
         this.sessions = sessions;
-        this.publisher = publisher;
+        this.events = events;
+        this.commands = commands;
         this.audit = audit;
         this.ends = ends;
         this.modes = modes;
@@ -51,13 +54,13 @@ public class SessionLifecycle {
             if (before.state() != SessionState.DIALING) {
                 if (before.isEnded()) {
                     // hung up (or timed out) while it was ringing: make sure the leg does not stay in the call
-                    publisher.hangUp(before, leg.callId());
+                    commands.hangUp(before, leg.callId());
                 }
                 return;
             }
             Session after = before.legConnected(Times.now());
             entity.apply(after);
-            publisher.sessionEvent(EventTypes.MONITOR_JOINED, after, null);
+            events.sessionEvent(EventTypes.MONITOR_JOINED, after, null);
             audit.accepted(Action.JOIN, after, "muted");
         });
     }

@@ -13,7 +13,8 @@ import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.domain.SessionNotFoundException;
 import cc.monitoring.monitor.domain.Supervisor;
 import cc.monitoring.monitor.domain.VoiceMonitorActiveException;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
+import cc.monitoring.monitor.messaging.out.MonitoringEventsPublisher;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;
@@ -45,16 +46,18 @@ public class SessionService {
     private final Directory directory;
     private final InteractionRepository interactions;
     private final SessionRepository sessions;
-    private final MonitoringPublisher publisher;
+    private final MonitoringEventsPublisher events;
+    private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
     private final ModeChanges modes;
 
     public SessionService(Directory directory, InteractionRepository interactions, SessionRepository sessions,
-                          MonitoringPublisher publisher, AuditTrail audit, ModeChanges modes) {
+                          MonitoringEventsPublisher events, TelephonyCommandsPublisher commands, AuditTrail audit, ModeChanges modes) {
         this.directory = directory;
         this.interactions = interactions;
         this.sessions = sessions;
-        this.publisher = publisher;
+        this.events = events;
+        this.commands = commands;
         this.audit = audit;
         this.modes = modes;
     }
@@ -109,12 +112,12 @@ public class SessionService {
         sessions.persist(new SessionEntity().apply(session));
         sessions.flush();
         interaction.monitored = true;
-        publisher.sessionEvent(EventTypes.MONITOR_REQUESTED, session, null);
+        events.sessionEvent(EventTypes.MONITOR_REQUESTED, session, null);
         audit.accepted(Action.START, session, session.extension() == null ? null : "extension " + session.extension().label());
         if (session.isVoice()) {
-            publisher.dial(session, interaction.callId);
+            commands.dial(session, interaction.callId);
         } else {
-            publisher.sessionEvent(EventTypes.MONITOR_JOINED, session, null);
+            events.sessionEvent(EventTypes.MONITOR_JOINED, session, null);
             audit.accepted(Action.JOIN, session, null);
         }
         return session;
@@ -167,9 +170,9 @@ public class SessionService {
             Session after = before.end(before.isVoice() ? SUPERVISOR_HUNG_UP : SUPERVISOR_ENDED, null, Times.now());
             entity.apply(after);
             if (after.isVoice()) {
-                publisher.hangUp(after, interactions.findById(after.interactionId()).callId);
+                commands.hangUp(after, interactions.findById(after.interactionId()).callId);
             }
-            publisher.sessionEvent(EventTypes.MONITOR_ENDED, after, null);
+            events.sessionEvent(EventTypes.MONITOR_ENDED, after, null);
             audit.accepted(Action.END, after, after.endReason().name());
             return after;
         }));
