@@ -5,7 +5,6 @@ import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.kit.outbox.OutboxWriter;
 import cc.monitoring.monitor.domain.Session;
-import cc.monitoring.monitor.service.LiveUpdates;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -17,11 +16,9 @@ public class MonitoringEventsPublisher {
     static final String SOURCE = "/monitoring-service";
 
     private final OutboxWriter outbox;
-    private final LiveUpdates live;
 
-    public MonitoringEventsPublisher(OutboxWriter outbox, LiveUpdates live) {
+    public MonitoringEventsPublisher(OutboxWriter outbox) {
         this.outbox = outbox;
-        this.live = live;
     }
 
     /** One of EventTypes.MONITOR_*, with the session as it is after the change. */
@@ -33,6 +30,5 @@ public class MonitoringEventsPublisher {
                 Instant.now());
         outbox.append(Topics.MONITORING_EVENTS, session.interactionId(),
                 CloudEvent.of(type, SOURCE, session.tenantId(), session.id(), data));
-        live.sessionChanged(session.tenantId(), session.supervisorId(), session.id());
     }
 }

@@ -14,7 +14,10 @@ import static cc.monitoring.contracts.EventTypes.DIAL_MONITOR_LEG;
 import static cc.monitoring.contracts.EventTypes.HANG_UP_MONITOR_LEG;
 import static cc.monitoring.contracts.EventTypes.SET_MONITOR_LEG_MODE;
 
-/** Asks the telephony gateway for monitor legs on {@code telephony-commands} (key = call id) through the outbox. */
+/**
+ * Asks the telephony gateway for monitor legs on {@code telephony-commands} (key = the session's call
+ * id) through the outbox, in the transaction of the change.
+ */
 @ApplicationScoped
 public class TelephonyCommandsPublisher {
 
@@ -24,21 +27,24 @@ public class TelephonyCommandsPublisher {
         this.outbox = outbox;
     }
 
-    public void dial(Session session, String callId) {
-        command(DIAL_MONITOR_LEG, session, callId, new DialMonitorLeg(session.tenantId(), callId, session.id(),
+    /** Dials the session's extension into its call (B21). */
+    public void dial(Session session) {
+        command(DIAL_MONITOR_LEG, session, new DialMonitorLeg(session.tenantId(), session.callId(), session.id(),
                 session.supervisorId(), session.extension().kind(), session.extension().address()));
     }
 
-    public void setLegMode(Session session, String callId, LegMode mode) {
-        command(SET_MONITOR_LEG_MODE, session, callId, new SetMonitorLegMode(session.tenantId(), callId, session.id(), mode));
+    /** Asks for the leg mode (B29). */
+    public void setLegMode(Session session, LegMode mode) {
+        command(SET_MONITOR_LEG_MODE, session, new SetMonitorLegMode(session.tenantId(), session.callId(), session.id(), mode));
     }
 
-    public void hangUp(Session session, String callId) {
-        command(HANG_UP_MONITOR_LEG, session, callId, new HangUpMonitorLeg(session.tenantId(), callId, session.id()));
+    /** Takes the monitor leg out of the call (B24); the call goes on. */
+    public void hangUp(Session session) {
+        command(HANG_UP_MONITOR_LEG, session, new HangUpMonitorLeg(session.tenantId(), session.callId(), session.id()));
     }
 
-    private void command(String type, Session session, String callId, Object data) {
-        outbox.append(Topics.TELEPHONY_COMMANDS, callId,
+    private void command(String type, Session session, Object data) {
+        outbox.append(Topics.TELEPHONY_COMMANDS, session.callId(),
                 CloudEvent.of(type, MonitoringEventsPublisher.SOURCE, session.tenantId(), session.id(), data));
     }
 }
