@@ -4,7 +4,6 @@ import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.SessionMode;
-import cc.monitoring.contracts.telephony.LegMode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,9 @@ import java.util.Objects;
  *
  * {@code mode} is the mode the telephony provider confirmed; barge, mute and coach only ask for a
  * mode ({@code pending}) until the provider confirms it ({@link #modeConfirmed}) or refuses it
- * ({@link #modeRefused}, remembered as {@code lastRefusal}).
+ * ({@link #modeRefused}, remembered as {@code lastRefusal}). {@code callId} is the call a voice
+ * session's leg joins (null for digital sessions); {@link SessionAction} names each action's event and
+ * leg mode.
  */
 public record Session(
         String id,
@@ -42,7 +43,8 @@ public record Session(
         Instant joinedAt,
         Instant endedAt,
         ModeChange pending,
-        ModeChange lastRefusal) {
+        ModeChange lastRefusal,
+        String callId) {
 
     public Session {
         Objects.requireNonNull(id);
@@ -54,32 +56,15 @@ public record Session(
     public static Session requestVoice(String id, Supervisor supervisor, Interaction interaction, Extension extension,
                                        Instant now) {
         return new Session(id, supervisor.tenantId(), interaction.interactionId(), Channel.VOICE, supervisor.userId(),
-                supervisor.displayName(), extension, SessionState.DIALING, null, null, null, now, null, null, null, null);
+                supervisor.displayName(), extension, SessionState.DIALING, null, null, null, now, null, null, null, null,
+                interaction.callId());
     }
 
     /** A digital monitor reads the transcript at once: no extension, ACTIVE immediately (B33). */
     public static Session startDigital(String id, Supervisor supervisor, Interaction interaction, Instant now) {
         return new Session(id, supervisor.tenantId(), interaction.interactionId(), interaction.channel(),
                 supervisor.userId(), supervisor.displayName(), null, SessionState.ACTIVE, null, null, null, now, now, null,
-                null, null);
-    }
-
-    /** The session mode a telephony leg mode stands for. */
-    public static SessionMode modeOf(LegMode leg) {
-        return switch (leg) {
-            case MUTED -> SessionMode.SILENT;
-            case UNMUTED -> SessionMode.BARGED;
-            case COACHING -> SessionMode.COACHING;
-        };
-    }
-
-    /** The telephony leg mode that carries a session mode. */
-    public static LegMode legModeOf(SessionMode mode) {
-        return switch (mode) {
-            case SILENT -> LegMode.MUTED;
-            case BARGED -> LegMode.UNMUTED;
-            case COACHING -> LegMode.COACHING;
-        };
+                null, null, null);
     }
 
     public boolean isVoice() {
@@ -105,7 +90,7 @@ public record Session(
             throw new SessionNotActiveException(id, state);
         }
         return new Session(id, tenantId, interactionId, channel, supervisorId, supervisorName, extension,
-                SessionState.ACTIVE, SessionMode.SILENT, null, null, requestedAt, now, null, null, null);
+                SessionState.ACTIVE, SessionMode.SILENT, null, null, requestedAt, now, null, null, null, callId);
     }
 
     /** Asks for unmute: agent and customer will hear the supervisor (B23); needs BARGE_ALL_CALLS (B02). */
@@ -182,13 +167,18 @@ public record Session(
         return withMode(kept != null ? kept : mode, null, new ModeChange(asked, reason == null ? "UNKNOWN" : reason, now));
     }
 
+    /** Why the session ends when its supervisor ends it: hangs up the leg (voice, B24) or ends monitoring (digital, B33). */
+    public EndReason endReasonBySupervisor() {
+        return isVoice() ? EndReason.SUPERVISOR_HUNG_UP : EndReason.SUPERVISOR_ENDED;
+    }
+
     /** Ends the session for a reason; ending an ended session changes nothing. */
     public Session end(EndReason reason, String detail, Instant now) {
         if (isEnded()) {
             return this;
         }
         return new Session(id, tenantId, interactionId, channel, supervisorId, supervisorName, extension,
-                SessionState.ENDED, null, reason, detail, requestedAt, joinedAt, now, null, lastRefusal);
+                SessionState.ENDED, null, reason, detail, requestedAt, joinedAt, now, null, lastRefusal, callId);
     }
 
     private void requireActiveVoice() {
@@ -210,6 +200,6 @@ public record Session(
 
     private Session withMode(SessionMode nextMode, ModeChange nextPending, ModeChange refusal) {
         return new Session(id, tenantId, interactionId, channel, supervisorId, supervisorName, extension, state,
-                nextMode, endReason, endDetail, requestedAt, joinedAt, endedAt, nextPending, refusal);
+                nextMode, endReason, endDetail, requestedAt, joinedAt, endedAt, nextPending, refusal, callId);
     }
 }

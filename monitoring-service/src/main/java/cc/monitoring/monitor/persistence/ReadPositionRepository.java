@@ -1,14 +1,16 @@
 package cc.monitoring.monitor.persistence;
 
+import cc.monitoring.contracts.transcript.TranscriptRead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** B11: the caller's read positions, kept from transcript-events. */
+/** B11: users' read positions, kept from transcript-events. */
 @ApplicationScoped
 public class ReadPositionRepository {
 
@@ -16,6 +18,20 @@ public class ReadPositionRepository {
 
     public ReadPositionRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** B11: the user has seen the transcript up to a position; only forward moves count. */
+    public void advance(TranscriptRead read) {
+        em.createNativeQuery("""
+                        insert into read_position (tenant_id, user_id, interaction_id, position, read_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (tenant_id, user_id, interaction_id) do update
+                            set position = excluded.position, read_at = excluded.read_at
+                        where read_position.position < excluded.position""")
+                .setParameter(1, read.tenantId()).setParameter(2, read.userId())
+                .setParameter(3, read.interactionId()).setParameter(4, read.position())
+                .setParameter(5, read.at() == null ? Instant.now() : read.at())
+                .executeUpdate();
     }
 
     /** Position per interaction id; interactions never read are absent. */

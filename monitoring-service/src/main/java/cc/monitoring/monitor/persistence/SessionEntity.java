@@ -70,13 +70,16 @@ public class SessionEntity extends PanacheEntityBase {
     public String refusedReason;
     @Column(name = "refused_at")
     public Instant refusedAt;
+    /** The call a voice session's leg joins; null for digital sessions. */
+    @Column(name = "call_id")
+    public String callId;
 
     public Session toDomain() {
         Extension extension = extensionAddress == null ? null : new Extension(extensionLabel, extensionKind, extensionAddress);
         return new Session(sessionId, tenantId, interactionId, channel, supervisorId, supervisorName, extension, state,
                 mode, endReason, endDetail, requestedAt, joinedAt, endedAt,
                 pendingAt == null ? null : new ModeChange(pendingMode, pendingReason, pendingAt),
-                refusedAt == null ? null : new ModeChange(refusedMode, refusedReason, refusedAt));
+                refusedAt == null ? null : new ModeChange(refusedMode, refusedReason, refusedAt), callId);
     }
 
     /** Copies a session's state into this entity (new or managed). */
@@ -107,6 +110,7 @@ public class SessionEntity extends PanacheEntityBase {
         refusedMode = refusal == null ? null : refusal.mode();
         refusedReason = refusal == null ? null : Bounded.text(refusal.reason(), 200);
         refusedAt = refusal == null ? null : refusal.at();
+        callId = session.callId();
         return this;
     }
 }

@@ -6,9 +6,9 @@ import cc.monitoring.kit.identity.RequestOrigin;
 import cc.monitoring.kit.identity.RequestOrigin.Origin;
 import cc.monitoring.monitor.domain.Bounded;
 import cc.monitoring.monitor.domain.Session;
+import cc.monitoring.monitor.domain.SessionAction;
 import cc.monitoring.monitor.persistence.AuditRecordEntity;
 import cc.monitoring.monitor.persistence.AuditRecordEntity.MAX;
-import cc.monitoring.monitor.persistence.SessionEntity;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,7 +27,12 @@ import java.time.Instant;
 public class AuditTrail {
 
     public enum Action {
-        START, JOIN, BARGE, MUTE, COACH, END, READ_AUDIT, READ_TABLE, READ_DETAILS, OPEN_STREAM, TRANSCRIPT_READ
+        START, JOIN, BARGE, MUTE, COACH, END, READ_AUDIT, READ_TABLE, READ_DETAILS, OPEN_STREAM, TRANSCRIPT_READ;
+
+        /** The audit name of a session action: the same name. */
+        public static Action of(SessionAction action) {
+            return valueOf(action.name());
+        }
     }
 
     /** ACCEPTED: done; REQUESTED: asked of the telephony provider, not yet confirmed (B29); REFUSED: not done. */
@@ -71,20 +76,15 @@ public class AuditTrail {
                 session.supervisorId(), action, Outcome.REFUSED, reason, session.interactionId(), session.id(), reason));
     }
 
-    /** A refused attempt: written in its own transaction, since the attempt's transaction rolls back. */
+    /**
+     * A refused attempt: written in its own transaction, since the attempt's transaction rolls back.
+     * {@code interactionId}: the interaction asked for, or that of the caller's tenant's session, when known.
+     */
     public void refused(Caller caller, Action action, String interactionId, String sessionId, String problemType) {
         Origin origin = origin();
-        QuarkusTransaction.requiringNew().run(() -> {
-            String about = interactionId;
-            if (about == null && sessionId != null && sessionId.length() <= MAX.ID
-                    && sessionId.chars().noneMatch(Character::isISOControl)) { // only a possible id reaches a query
-                SessionEntity session = SessionEntity.findById(sessionId);
-                about = session != null && session.tenantId.equals(caller.tenantId()) ? session.interactionId : null;
-            }
-            AuditRecordEntity record = record(caller.tenantId(), ActorKind.USER, caller.userId(), caller.displayName(),
-                    caller.userId(), action, Outcome.REFUSED, problemType, about, sessionId, problemType);
-            write(withOrigin(record, origin));
-        });
+        QuarkusTransaction.requiringNew().run(() -> write(withOrigin(record(caller.tenantId(), ActorKind.USER,
+                caller.userId(), caller.displayName(), caller.userId(), action, Outcome.REFUSED, problemType, interactionId,
+                sessionId, problemType), origin)));
     }
 
     /**

@@ -8,9 +8,9 @@ import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.ModeChange;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.Times;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
+import cc.monitoring.monitor.domain.SessionAction;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.Directory;
-import cc.monitoring.monitor.persistence.InteractionRepository;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.persistence.SessionRepository;
 import cc.monitoring.monitor.service.AuditTrail.Action;
@@ -33,20 +33,18 @@ import java.util.Set;
 public class ModeChanges {
 
     private final SessionRepository sessions;
-    private final InteractionRepository interactions;
     private final Directory directory;
-    private final MonitoringPublisher publisher;
-    private final LiveUpdates live;
+    private final SessionEvents sessionEvents;
+    private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
     private final SessionEnds ends;
 
-    public ModeChanges(SessionRepository sessions, InteractionRepository interactions, Directory directory,
-                       MonitoringPublisher publisher, LiveUpdates live, AuditTrail audit, SessionEnds ends) {
+    public ModeChanges(SessionRepository sessions, Directory directory, SessionEvents sessionEvents,
+                       TelephonyCommandsPublisher commands, AuditTrail audit, SessionEnds ends) {
         this.sessions = sessions;
-        this.interactions = interactions;
         this.directory = directory;
-        this.publisher = publisher;
-        this.live = live;
+        this.sessionEvents = sessionEvents;
+        this.commands = commands;
         this.audit = audit;
         this.ends = ends;
     }
@@ -54,9 +52,8 @@ public class ModeChanges {
     /** Sends the command for a change that {@code after} asks for (its pending mode). */
     public void ask(SessionEntity entity, Session after) {
         entity.apply(after);
-        String callId = interactions.findById(after.interactionId()).callId;
-        publisher.setLegMode(after, callId, Session.legModeOf(after.pending().mode()));
-        live.sessionChanged(after.tenantId(), after.supervisorId(), after.id(), after.interactionId());
+        commands.setLegMode(after, SessionAction.of(after.pending().mode()).legMode());
+        sessionEvents.changed(after);
     }
 
     /** B29: the provider confirmed the leg's mode. */
@@ -66,7 +63,8 @@ public class ModeChanges {
         }
         sessions.lockOf(leg.tenantId(), leg.sessionId()).ifPresent(entity -> {
             Session before = entity.toDomain();
-            SessionMode confirmed = Session.modeOf(leg.mode());
+            SessionAction action = SessionAction.of(leg.mode());
+            SessionMode confirmed = action.mode();
             Session after = before.modeConfirmed(confirmed);
             if (after.equals(before)) {
                 return;
@@ -75,14 +73,14 @@ public class ModeChanges {
             ModeChange asked = before.pending();
             boolean bySystem = asked != null && asked.mode() == confirmed && asked.bySystem();
             if (after.mode() == before.mode()) {
-                live.sessionChanged(after.tenantId(), after.supervisorId(), after.id(), after.interactionId()); // only the pending request went
+                sessionEvents.changed(after); // only the pending request went
             } else {
-                publisher.sessionEvent(eventOf(confirmed), after, bySystem ? asked.reason() : null);
+                sessionEvents.done(action, after, bySystem ? asked.reason() : null);
                 String change = before.mode() + " -> " + after.mode();
                 if (bySystem) {
-                    audit.bySystem(actionOf(confirmed), Outcome.ACCEPTED, after, null, change + " (" + asked.reason() + ")");
+                    audit.bySystem(Action.of(action), Outcome.ACCEPTED, after, null, change + " (" + asked.reason() + ")");
                 } else {
-                    audit.accepted(actionOf(confirmed), after, change);
+                    audit.accepted(Action.of(action), after, change);
                 }
             }
             enforce(entity, permissionsOf(after));
@@ -96,13 +94,13 @@ public class ModeChanges {
             if (!before.isActiveVoice()) {
                 return;
             }
-            SessionMode kept = leg.mode() == null ? null : Session.modeOf(leg.mode());
+            SessionMode kept = leg.mode() == null ? null : SessionAction.of(leg.mode()).mode();
             Session after = before.modeRefused(kept, leg.reasonName(), Times.now());
             entity.apply(after);
             String reason = after.lastRefusal().reason();
-            publisher.sessionEvent(EventTypes.MONITOR_MODE_REFUSED, after, reason);
+            sessionEvents.published(EventTypes.MONITOR_MODE_REFUSED, after, reason);
             ModeChange asked = before.pending();
-            Action action = actionOf(asked != null ? asked.mode() : after.mode());
+            Action action = Action.of(SessionAction.of(asked != null ? asked.mode() : after.mode()));
             String detail = reason + ": " + (asked == null ? "?" : asked.mode()) + " refused, " + after.mode() + " kept";
             if (asked != null && asked.bySystem()) {
                 audit.bySystem(action, Outcome.REFUSED, after, reason, detail);
@@ -135,24 +133,5 @@ public class ModeChanges {
     private Collection<String> permissionsOf(Session session) {
         return directory.supervisor(new Caller(session.tenantId(), session.supervisorId(), session.supervisorName(), Set.of()))
                 .permissions();
-    }
-
-    static String eventOf(SessionMode mode) {
-        return switch (mode) {
-            case SILENT -> EventTypes.MONITOR_MUTED;
-            case BARGED -> EventTypes.MONITOR_BARGED;
-            case COACHING -> EventTypes.MONITOR_COACHING;
-        };
-    }
-
-    static Action actionOf(SessionMode mode) {
-        if (mode == null) {
-            return Action.MUTE;
-        }
-        return switch (mode) {
-            case SILENT -> Action.MUTE;
-            case BARGED -> Action.BARGE;
-            case COACHING -> Action.COACH;
-        };
     }
 }

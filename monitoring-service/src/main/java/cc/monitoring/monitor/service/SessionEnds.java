@@ -1,12 +1,10 @@
 package cc.monitoring.monitor.service;
 
-import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.monitor.domain.Session;
+import cc.monitoring.monitor.domain.SessionAction;
 import cc.monitoring.monitor.domain.Times;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
-import cc.monitoring.monitor.persistence.InteractionEntity;
-import cc.monitoring.monitor.persistence.InteractionRepository;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.service.AuditTrail.Action;
 import cc.monitoring.monitor.service.AuditTrail.Outcome;
@@ -14,21 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Ends a session that something other than a supervisor's request ends: stores the end, releases
- * the leg when asked, publishes monitor-ended and audits it, naming the system as the actor when the
- * system caused the end (B41). Runs in the caller's transaction, on a locked session row.
+ * The one way a session ends: stores the end, releases the leg when asked, publishes monitor-ended
+ * and audits it, naming the system as the actor when the system caused the end (B41). Runs in the
+ * caller's transaction, on a locked session row. Ending an ended session changes nothing.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class SessionEnds {
 
-    private final InteractionRepository interactions;
-    private final MonitoringPublisher publisher;
+    private final SessionEvents sessionEvents;
+    private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
 
-    public SessionEnds(InteractionRepository interactions, MonitoringPublisher publisher, AuditTrail audit) {
-        this.interactions = interactions;
-        this.publisher = publisher;
+    public SessionEnds(SessionEvents sessionEvents, TelephonyCommandsPublisher commands, AuditTrail audit) {
+        this.sessionEvents = sessionEvents;
+        this.commands = commands;
         this.audit = audit;
     }
 
@@ -40,12 +38,14 @@ public class SessionEnds {
         }
     }
 
-    /** The supervisor ended it outside this service (their phone hung up). */
-    public void bySupervisor(SessionEntity entity, EndReason reason, String detail) {
-        Session after = end(entity, reason, detail, false);
-        if (after != null) {
-            audit.accepted(Action.END, after, describe(reason, detail));
+    /** The supervisor ends it: here (hang up / End Monitoring, the leg is released) or on their phone. */
+    public Session bySupervisor(SessionEntity entity, EndReason reason, String detail, boolean releaseLeg) {
+        Session after = end(entity, reason, detail, releaseLeg);
+        if (after == null) {
+            return entity.toDomain();
         }
+        audit.accepted(Action.END, after, describe(reason, detail));
+        return after;
     }
 
     private Session end(SessionEntity entity, EndReason reason, String detail, boolean releaseLeg) {
@@ -56,10 +56,9 @@ public class SessionEnds {
         Session after = before.end(reason, detail, Times.now());
         entity.apply(after);
         if (releaseLeg && after.isVoice()) {
-            InteractionEntity interaction = interactions.findById(after.interactionId());
-            publisher.hangUp(after, interaction.callId);
+            commands.hangUp(after);
         }
-        publisher.sessionEvent(EventTypes.MONITOR_ENDED, after, detail);
+        sessionEvents.done(SessionAction.END, after, detail);
         return after;
     }
 

@@ -1,14 +1,14 @@
 package cc.monitoring.monitor.service;
 
-import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.contracts.telephony.LegReason;
 import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Session;
+import cc.monitoring.monitor.domain.SessionAction;
 import cc.monitoring.monitor.domain.SessionState;
 import cc.monitoring.monitor.domain.Times;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.persistence.SessionRepository;
@@ -31,15 +31,17 @@ import java.util.Collection;
 public class SessionLifecycle {
 
     private final SessionRepository sessions;
-    private final MonitoringPublisher publisher;
+    private final SessionEvents sessionEvents;
+    private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
     private final SessionEnds ends;
     private final ModeChanges modes;
 
-    public SessionLifecycle(SessionRepository sessions, MonitoringPublisher publisher, AuditTrail audit, SessionEnds ends,
-                            ModeChanges modes) {
+    public SessionLifecycle(SessionRepository sessions, SessionEvents sessionEvents, TelephonyCommandsPublisher commands,
+                            AuditTrail audit, SessionEnds ends, ModeChanges modes) {
         this.sessions = sessions;
-        this.publisher = publisher;
+        this.sessionEvents = sessionEvents;
+        this.commands = commands;
         this.audit = audit;
         this.ends = ends;
         this.modes = modes;
@@ -52,14 +54,14 @@ public class SessionLifecycle {
             if (before.state() != SessionState.DIALING) {
                 if (before.isEnded()) {
                     // hung up (or timed out) while it was ringing: make sure the leg does not stay in the call
-                    publisher.hangUp(before, leg.callId());
+                    commands.hangUp(before);
                 }
                 return;
             }
             Session after = before.legConnected(Times.now());
             entity.apply(after);
-            publisher.sessionEvent(EventTypes.MONITOR_JOINED, after, null);
-            audit.accepted(Action.JOIN, after, "muted");
+            sessionEvents.done(SessionAction.JOIN, after, null);
+            audit.accepted(Action.of(SessionAction.JOIN), after, "muted");
         });
     }
 
@@ -75,7 +77,7 @@ public class SessionLifecycle {
             if (leg.reason() == LegReason.CALL_ENDED) {
                 ends.bySystem(entity, EndReason.INTERACTION_ENDED, leg.reasonName(), false);
             } else {
-                ends.bySupervisor(entity, EndReason.SUPERVISOR_HUNG_UP, leg.reasonName());
+                ends.bySupervisor(entity, EndReason.SUPERVISOR_HUNG_UP, leg.reasonName(), false);
             }
         });
     }
@@ -100,15 +102,15 @@ public class SessionLifecycle {
         }
     }
 
-    /**
-     * B28: permissions hold for the whole session. Without MONITOR_ALL_CALLS every session ends;
-     * without BARGE_ALL_CALLS or COACH_CALLS a leg that uses (or asked for) that mode returns to muted.
-     */
     /** B28: permission-service published a newer state of a user (the kit's read model stored it). */
     void onPermissionsChanged(@Observes PermissionsChanged change) {
         permissionsChanged(change.after().tenantId(), change.after().userId(), change.after().permissions());
     }
 
+    /**
+     * B28: permissions hold for the whole session. Without MONITOR_ALL_CALLS every session ends;
+     * without BARGE_ALL_CALLS or COACH_CALLS a leg that uses (or asked for) that mode returns to muted.
+     */
     public void permissionsChanged(String tenantId, String userId, Collection<String> permissions) {
         boolean mayMonitor = permissions.contains(PermissionNames.MONITOR_ALL_CALLS);
         for (SessionEntity live : sessions.liveOfSupervisor(tenantId, userId)) {

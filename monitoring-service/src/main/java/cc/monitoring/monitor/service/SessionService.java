@@ -1,6 +1,5 @@
 package cc.monitoring.monitor.service;
 
-import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.AlreadyMonitoringException;
@@ -9,11 +8,12 @@ import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.MonitoringPolicy;
 import cc.monitoring.monitor.domain.MonitoringRefusedException;
 import cc.monitoring.monitor.domain.Session;
-import cc.monitoring.monitor.domain.Times;
+import cc.monitoring.monitor.domain.SessionAction;
 import cc.monitoring.monitor.domain.SessionNotFoundException;
 import cc.monitoring.monitor.domain.Supervisor;
+import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.domain.VoiceMonitorActiveException;
-import cc.monitoring.monitor.messaging.MonitoringPublisher;
+import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;
@@ -30,14 +30,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static cc.monitoring.contracts.monitoring.EndReason.SUPERVISOR_ENDED;
-import static cc.monitoring.contracts.monitoring.EndReason.SUPERVISOR_HUNG_UP;
-
 /**
  * What a supervisor does with a session over REST: start (voice dials, digital reads at once),
  * barge, mute, coach (asked of the telephony provider, B29), hang up / end. Each accepted change is
- * stored, published and audited in one transaction; each refusal, bad input included, is audited on
- * its own (B40, B41).
+ * stored, published and audited in one transaction; each refusal, bad input included, is audited
+ * once, on its own, by {@link Attempt} (B40, B41). A session is loaded once per request, by the
+ * caller's tenant and its id.
  */
 @ApplicationScoped
 public class SessionService {
@@ -45,44 +43,39 @@ public class SessionService {
     private final Directory directory;
     private final InteractionRepository interactions;
     private final SessionRepository sessions;
-    private final MonitoringPublisher publisher;
+    private final SessionEvents sessionEvents;
+    private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
     private final ModeChanges modes;
+    private final SessionEnds ends;
 
     public SessionService(Directory directory, InteractionRepository interactions, SessionRepository sessions,
-                          MonitoringPublisher publisher, AuditTrail audit, ModeChanges modes) {
+                          SessionEvents sessionEvents, TelephonyCommandsPublisher commands, AuditTrail audit,
+                          ModeChanges modes, SessionEnds ends) {
         this.directory = directory;
         this.interactions = interactions;
         this.sessions = sessions;
-        this.publisher = publisher;
+        this.sessionEvents = sessionEvents;
+        this.commands = commands;
         this.audit = audit;
         this.modes = modes;
+        this.ends = ends;
     }
 
     public Session start(Caller caller, String interactionId, String extensionAddress) {
-        try {
-            return audited(caller, Action.START, interactionId, null, () -> {
-                String id = Ids.id(interactionId, "interactionId");
-                String extension = Ids.optional(extensionAddress, Ids.MAX_NAME, "extension");
+        Attempt attempt = new Attempt(caller, SessionAction.START, interactionId, null);
+        return attempt.run(() -> {
+            String id = Ids.id(interactionId, "interactionId");
+            String extension = Ids.optional(extensionAddress, Ids.MAX_NAME, "extension");
+            try {
                 return QuarkusTransaction.requiringNew().call(() -> startInTransaction(caller, id, extension));
-            });
-        } catch (RuntimeException e) {
-            if (!causedByUniqueIndex(e)) {
-                throw e;
-            }
-            // a concurrent start won the race for the unique index (B22): name the session that won
-            MonitoringRefusedException refusal = QuarkusTransaction.requiringNew().call(() -> {
-                Optional<SessionEntity> live = sessions.liveOf(caller.tenantId(), caller.userId(), interactionId);
-                if (live.isPresent()) {
-                    return new AlreadyMonitoringException(live.get().sessionId);
+            } catch (RuntimeException e) {
+                if (!causedByUniqueIndex(e)) {
+                    throw e;
                 }
-                return sessions.liveVoiceOf(caller.tenantId(), caller.userId())
-                        .map(s -> (MonitoringRefusedException) new VoiceMonitorActiveException(s.sessionId, s.interactionId))
-                        .orElseThrow(() -> e);
-            });
-            audit.refused(caller, Action.START, interactionId, null, refusal.type());
-            throw refusal;
-        }
+                throw QuarkusTransaction.requiringNew().call(() -> raceWinner(caller, id, e));
+            }
+        });
     }
 
     private Session startInTransaction(Caller caller, String interactionId, String extensionAddress) {
@@ -109,69 +102,65 @@ public class SessionService {
         sessions.persist(new SessionEntity().apply(session));
         sessions.flush();
         interaction.monitored = true;
-        publisher.sessionEvent(EventTypes.MONITOR_REQUESTED, session, null);
+        sessionEvents.done(SessionAction.START, session, null);
         audit.accepted(Action.START, session, session.extension() == null ? null : "extension " + session.extension().label());
         if (session.isVoice()) {
-            publisher.dial(session, interaction.callId);
+            commands.dial(session);
         } else {
-            publisher.sessionEvent(EventTypes.MONITOR_JOINED, session, null);
+            sessionEvents.done(SessionAction.JOIN, session, null);
             audit.accepted(Action.JOIN, session, null);
         }
         return session;
     }
 
+    /** B22: a concurrent start won the race for the unique index; the refusal names the session that won. */
+    private MonitoringRefusedException raceWinner(Caller caller, String interactionId, RuntimeException lost) {
+        Optional<SessionEntity> live = sessions.liveOf(caller.tenantId(), caller.userId(), interactionId);
+        if (live.isPresent()) {
+            return new AlreadyMonitoringException(live.get().sessionId);
+        }
+        return sessions.liveVoiceOf(caller.tenantId(), caller.userId())
+                .map(s -> (MonitoringRefusedException) new VoiceMonitorActiveException(s.sessionId, s.interactionId))
+                .orElseThrow(() -> lost);
+    }
+
     public Session barge(Caller caller, String sessionId) {
-        return changeMode(caller, sessionId, Action.BARGE);
+        return changeMode(caller, sessionId, SessionAction.BARGE);
     }
 
     public Session mute(Caller caller, String sessionId) {
-        return changeMode(caller, sessionId, Action.MUTE);
+        return changeMode(caller, sessionId, SessionAction.MUTE);
     }
 
     public Session coach(Caller caller, String sessionId) {
-        return changeMode(caller, sessionId, Action.COACH);
+        return changeMode(caller, sessionId, SessionAction.COACH);
     }
 
     /**
      * B29: asks the telephony provider for the mode; the session shows it as pending until the
      * provider confirms (then it is the mode, published and audited) or refuses it.
      */
-    private Session changeMode(Caller caller, String sessionId, Action action) {
-        return audited(caller, action, null, sessionId, () -> QuarkusTransaction.requiringNew().call(() -> {
-            SessionEntity entity = ownLocked(caller, sessionId);
+    private Session changeMode(Caller caller, String sessionId, SessionAction action) {
+        Attempt attempt = new Attempt(caller, action, null, sessionId);
+        return attempt.run(() -> QuarkusTransaction.requiringNew().call(() -> {
+            SessionEntity entity = attempt.ownLocked();
             Session before = entity.toDomain();
-            Supervisor supervisor = directory.supervisor(caller);
-            Instant now = Times.now();
-            Session after = switch (action) {
-                case BARGE -> before.barge(supervisor, now);
-                case COACH -> before.coach(supervisor, now);
-                default -> before.mute(now);
-            };
+            Session after = action.ask(before, directory.supervisor(caller), Times.now());
             if (after.equals(before)) {
                 return after;
             }
             modes.ask(entity, after);
-            audit.requested(action, after, before.mode() + " -> " + after.pending().mode());
+            audit.requested(Action.of(action), after, before.mode() + " -> " + after.pending().mode());
             return after;
         }));
     }
 
     /** Hang up (voice, B24: only the monitor leg) or End Monitoring (digital, B33). */
     public Session end(Caller caller, String sessionId) {
-        return audited(caller, Action.END, null, sessionId, () -> QuarkusTransaction.requiringNew().call(() -> {
-            SessionEntity entity = ownLocked(caller, sessionId);
-            Session before = entity.toDomain();
-            if (before.isEnded()) {
-                return before;
-            }
-            Session after = before.end(before.isVoice() ? SUPERVISOR_HUNG_UP : SUPERVISOR_ENDED, null, Times.now());
-            entity.apply(after);
-            if (after.isVoice()) {
-                publisher.hangUp(after, interactions.findById(after.interactionId()).callId);
-            }
-            publisher.sessionEvent(EventTypes.MONITOR_ENDED, after, null);
-            audit.accepted(Action.END, after, after.endReason().name());
-            return after;
+        Attempt attempt = new Attempt(caller, SessionAction.END, null, sessionId);
+        return attempt.run(() -> QuarkusTransaction.requiringNew().call(() -> {
+            SessionEntity entity = attempt.ownLocked();
+            return ends.bySupervisor(entity, entity.toDomain().endReasonBySupervisor(), null, true);
         }));
     }
 
@@ -188,21 +177,6 @@ public class SessionService {
                 .stream().map(SessionEntity::toDomain).toList());
     }
 
-    private SessionEntity ownLocked(Caller caller, String sessionId) {
-        return sessions.lockOf(caller.tenantId(), Ids.id(sessionId, "session id"))
-                .filter(s -> s.supervisorId.equals(caller.userId()))
-                .orElseThrow(() -> new SessionNotFoundException(sessionId));
-    }
-
-    private Session audited(Caller caller, Action action, String interactionId, String sessionId, Supplier<Session> work) {
-        try {
-            return work.get();
-        } catch (MonitoringRefusedException e) {
-            audit.refused(caller, action, interactionId, sessionId, e.type());
-            throw e;
-        }
-    }
-
     private static boolean causedByUniqueIndex(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException) {
@@ -210,5 +184,44 @@ public class SessionService {
             }
         }
         return false;
+    }
+
+    /**
+     * One request of a supervisor about a session or an interaction: the one path by which every
+     * refusal (bad input, not found, not permitted, ended, already monitoring; B02, B04, B05, B22,
+     * B50) is audited, once, naming the interaction when it is known.
+     */
+    private final class Attempt {
+        private final Caller caller;
+        private final SessionAction action;
+        private final String sessionId;
+        private String interactionId;
+
+        Attempt(Caller caller, SessionAction action, String interactionId, String sessionId) {
+            this.caller = caller;
+            this.action = action;
+            this.interactionId = interactionId;
+            this.sessionId = sessionId;
+        }
+
+        Session run(Supplier<Session> work) {
+            try {
+                return work.get();
+            } catch (MonitoringRefusedException refusal) {
+                audit.refused(caller, Action.of(action), interactionId, sessionId, refusal.type());
+                throw refusal;
+            }
+        }
+
+        /** The caller's own session, locked, loaded once by (tenant, id); another's answers as not found. */
+        SessionEntity ownLocked() {
+            SessionEntity entity = sessions.lockOf(caller.tenantId(), Ids.id(sessionId, "session id"))
+                    .orElseThrow(() -> new SessionNotFoundException(sessionId));
+            interactionId = entity.interactionId; // the tenant's session: its interaction goes into a refusal's record
+            if (!entity.supervisorId.equals(caller.userId())) {
+                throw new SessionNotFoundException(sessionId);
+            }
+            return entity;
+        }
     }
 }
