@@ -1,0 +1,26 @@
+package cc.monitoring.permission;
+
+import cc.monitoring.testsupport.PackageArrows;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The package arrows inside the service point one way (issue 9); not a @QuarkusTest: it reads the sources. */
+class PackageArrowsTest {
+
+    @Test
+    void packagesImportOnlyTheLayersBelowThem() {
+        Map<String, Set<String>> allowed = Map.of(
+                // api maps the entities the service returns: a shortcut downwards, not a back-arrow
+                "api", Set.of("service", "domain", "persistence"),
+                "service", Set.of("domain", "persistence", "messaging.out"),
+                "domain", Set.of(),
+                "persistence", Set.of("domain"),
+                "messaging.out", Set.of("domain", "persistence"));
+        assertEquals(List.of(), PackageArrows.violations("cc.monitoring.permission", allowed));
+    }
+}
