@@ -1,7 +1,7 @@
 package cc.monitoring.interaction.service;
 
 import cc.monitoring.interaction.domain.AgentPresence;
-import cc.monitoring.interaction.messaging.PresenceEvents;
+import cc.monitoring.interaction.messaging.out.AgentPresencePublisher;
 import cc.monitoring.interaction.persistence.AgentSessionEntity;
 import cc.monitoring.interaction.persistence.AgentSessionRepository;
 import cc.monitoring.kit.identity.Caller;
@@ -20,9 +20,9 @@ import java.util.Optional;
 public class AgentDesktopService {
 
     private final AgentSessionRepository sessions;
-    private final PresenceEvents events;
+    private final AgentPresencePublisher events;
 
-    public AgentDesktopService(AgentSessionRepository sessions, PresenceEvents events) {
+    public AgentDesktopService(AgentSessionRepository sessions, AgentPresencePublisher events) {
         this.sessions = sessions;
         this.events = events;
     }

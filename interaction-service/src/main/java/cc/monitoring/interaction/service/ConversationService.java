@@ -9,7 +9,7 @@ import cc.monitoring.interaction.domain.Interaction;
 import cc.monitoring.interaction.domain.InteractionNotFoundException;
 import cc.monitoring.interaction.domain.InvalidConversationException;
 import cc.monitoring.interaction.domain.Message;
-import cc.monitoring.interaction.messaging.InteractionEvents;
+import cc.monitoring.interaction.messaging.out.InteractionEventsPublisher;
 import cc.monitoring.interaction.persistence.InteractionRepository;
 import cc.monitoring.interaction.persistence.MessageRepository;
 import cc.monitoring.kit.identity.Caller;
@@ -36,12 +36,12 @@ public class ConversationService {
     private final InteractionRepository interactions;
     private final MessageRepository messages;
     private final FlowService flows;
-    private final InteractionEvents events;
+    private final InteractionEventsPublisher events;
     private final CallerGrants permissions;
     private final LiveMonitors monitors;
 
     public ConversationService(InteractionRepository interactions, MessageRepository messages, FlowService flows,
-                               InteractionEvents events, CallerGrants permissions, LiveMonitors monitors) {
+                               InteractionEventsPublisher events, CallerGrants permissions, LiveMonitors monitors) {
         this.interactions = interactions;
         this.messages = messages;
         this.flows = flows;

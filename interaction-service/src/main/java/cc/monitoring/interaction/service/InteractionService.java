@@ -11,7 +11,7 @@ import cc.monitoring.interaction.domain.InteractionNotFoundException;
 import cc.monitoring.interaction.domain.Message;
 import cc.monitoring.interaction.domain.Participant;
 import cc.monitoring.interaction.domain.ReadScope;
-import cc.monitoring.interaction.messaging.InteractionEvents;
+import cc.monitoring.interaction.messaging.out.InteractionEventsPublisher;
 import cc.monitoring.interaction.persistence.EarlyCallEndEntity;
 import cc.monitoring.interaction.persistence.EarlyCallEndRepository;
 import cc.monitoring.interaction.persistence.InteractionEntity;
@@ -48,11 +48,11 @@ public class InteractionService {
     private final EarlyCallEndRepository earlyEnds;
     private final FlowService flows;
     private final CallerGrants permissions;
-    private final InteractionEvents events;
+    private final InteractionEventsPublisher events;
     private final MessageRepository messages;
 
     public InteractionService(InteractionRepository interactions, EarlyCallEndRepository earlyEnds, FlowService flows,
-                              CallerGrants permissions, InteractionEvents events, MessageRepository messages) {
+                              CallerGrants permissions, InteractionEventsPublisher events, MessageRepository messages) {
         this.interactions = interactions;
         this.messages = messages;
         this.earlyEnds = earlyEnds;

@@ -16,7 +16,7 @@ import cc.monitoring.permission.domain.RoleNotFoundException;
 import cc.monitoring.permission.domain.UnknownRoleException;
 import cc.monitoring.permission.domain.UserNotFoundException;
 import cc.monitoring.permission.domain.UserProfile;
-import cc.monitoring.permission.messaging.PermissionEvents;
+import cc.monitoring.permission.messaging.out.PermissionEventsPublisher;
 import cc.monitoring.permission.persistence.RoleEntity;
 import cc.monitoring.permission.persistence.RoleRepository;
 import cc.monitoring.permission.persistence.UserEntity;
@@ -39,9 +39,9 @@ public class PermissionService {
 
     private final RoleRepository roles;
     private final UserRepository users;
-    private final PermissionEvents events;
+    private final PermissionEventsPublisher events;
 
-    public PermissionService(RoleRepository roles, UserRepository users, PermissionEvents events) {
+    public PermissionService(RoleRepository roles, UserRepository users, PermissionEventsPublisher events) {
         this.roles = roles;
         this.users = users;
         this.events = events;
@@ -58,18 +58,10 @@ public class PermissionService {
                 name -> roles.byName(caller.tenantId(), name).map(RoleRepository::toDomain));
         RoleEntity role = roles.byName(caller.tenantId(), roleName).orElseThrow();
         String displayName = UserProfile.checkDisplayName(truncate(caller.displayName()), caller.userId());
-        int inserted = users.getEntityManager().createNativeQuery("""
-                        insert into app_user (tenant_id, subject, display_name, role_id, extensions, revision)
-                        values (?1, ?2, ?3, ?4, '[]', ?5)
-                        on conflict (tenant_id, subject) do nothing""")
-                .setParameter(1, caller.tenantId())
-                .setParameter(2, caller.userId())
-                .setParameter(3, displayName)
-                .setParameter(4, role.id)
-                .setParameter(5, nextRevision(caller.tenantId(), caller.userId()))
-                .executeUpdate();
+        boolean inserted = users.insertIfAbsent(caller.tenantId(), caller.userId(), displayName, role.id,
+                users.nextRevision(caller.tenantId(), caller.userId()));
         UserEntity user = users.bySubject(caller.tenantId(), caller.userId()).orElseThrow();
-        if (inserted == 1) {
+        if (inserted) {
             events.userChanged(user);
         }
         return user;
@@ -198,7 +190,7 @@ public class PermissionService {
 
     public void deleteUser(Caller caller, String subject) {
         UserEntity user = user(caller, subject);
-        events.userRemoved(caller.tenantId(), subject, nextRevision(caller.tenantId(), subject));
+        events.userRemoved(caller.tenantId(), subject, users.nextRevision(caller.tenantId(), subject));
         users.delete(user);
     }
 
@@ -209,22 +201,8 @@ public class PermissionService {
         }
     }
 
-    /**
-     * The subject's next revision. The counter outlives the user (table {@code user_revision}), so revisions keep
-     * increasing across removal and re-creation: the other services keep a tombstone at the removal's revision,
-     * and a re-created user must supersede it (else they would ignore the user for ever).
-     */
-    private long nextRevision(String tenantId, String subject) {
-        return ((Number) users.getEntityManager().createNativeQuery("""
-                        insert into user_revision (tenant_id, subject, revision) values (?1, ?2, 1)
-                        on conflict (tenant_id, subject) do update set revision = user_revision.revision + 1
-                        returning revision""")
-                .setParameter(1, tenantId).setParameter(2, subject)
-                .getSingleResult()).longValue();
-    }
-
     private void touch(UserEntity user) {
-        user.revision = nextRevision(user.key.tenantId(), user.key.subject());
+        user.revision = users.nextRevision(user.key.tenantId(), user.key.subject());
         user.updatedAt = Instant.now();
     }
 

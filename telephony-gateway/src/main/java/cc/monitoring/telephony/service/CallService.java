@@ -10,7 +10,7 @@ import cc.monitoring.telephony.domain.CallState;
 import cc.monitoring.telephony.domain.EndedBy;
 import cc.monitoring.telephony.domain.NewCall;
 import cc.monitoring.telephony.domain.SimulatorDisabledException;
-import cc.monitoring.telephony.messaging.TelephonyEvents;
+import cc.monitoring.telephony.messaging.out.TelephonyEventsPublisher;
 import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.persistence.CallRepository;
 import cc.monitoring.telephony.persistence.MonitorLegEntity;
@@ -34,13 +34,13 @@ public class CallService {
     private final CallRepository calls;
     private final MonitorLegRepository legs;
     private final MonitorLegService legService;
-    private final TelephonyEvents events;
+    private final TelephonyEventsPublisher events;
     private final SimulatedNetwork network;
     private final TelephonyConfig config;
     private final CallerPermissions permissions;
 
     public CallService(CallRepository calls, MonitorLegRepository legs, MonitorLegService legService,
-                       TelephonyEvents events, SimulatedNetwork network, TelephonyConfig config,
+                       TelephonyEventsPublisher events, SimulatedNetwork network, TelephonyConfig config,
                        CallerPermissions permissions) {
         this.permissions = permissions;
         this.calls = calls;

@@ -1,6 +1,5 @@
 package cc.monitoring.telephony.service;
 
-import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.telephony.DialMonitorLeg;
@@ -13,7 +12,7 @@ import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.domain.LegState;
 import cc.monitoring.telephony.domain.LegStatus;
 import cc.monitoring.telephony.domain.ModeRefusal;
-import cc.monitoring.telephony.messaging.TelephonyEvents;
+import cc.monitoring.telephony.messaging.out.TelephonyEventsPublisher;
 import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.persistence.CallRepository;
 import cc.monitoring.telephony.persistence.MonitorLegEntity;
@@ -44,11 +43,11 @@ public class MonitorLegService {
 
     private final CallRepository calls;
     private final MonitorLegRepository legs;
-    private final TelephonyEvents events;
+    private final TelephonyEventsPublisher events;
     private final TelephonyProvider provider;
     private final ProviderDispatch dispatch;
 
-    public MonitorLegService(CallRepository calls, MonitorLegRepository legs, TelephonyEvents events,
+    public MonitorLegService(CallRepository calls, MonitorLegRepository legs, TelephonyEventsPublisher events,
                              TelephonyProvider provider, ProviderDispatch dispatch) {
         this.calls = calls;
         this.legs = legs;
@@ -57,19 +56,10 @@ public class MonitorLegService {
         this.dispatch = dispatch;
     }
 
-    // --- commands (telephony-commands, applied by IncomingEvents) ------------------------------
+    // --- commands (telephony-commands, applied by messaging/in's TelephonyCommandHandler) -------
 
-    /** Applies one command; types this service does not know are ignored. */
-    public void handle(CloudEvent command) {
-        switch (command.type()) {
-            case EventTypes.DIAL_MONITOR_LEG -> dial(command.tenantid(), command.dataAs(DialMonitorLeg.class));
-            case EventTypes.SET_MONITOR_LEG_MODE -> setMode(command.tenantid(), command.dataAs(SetMonitorLegMode.class));
-            case EventTypes.HANG_UP_MONITOR_LEG -> hangUp(command.tenantid(), command.dataAs(HangUpMonitorLeg.class));
-            default -> LOG.debugf("ignoring %s on telephony-commands", command.type());
-        }
-    }
-
-    void dial(String tenantId, DialMonitorLeg command) {
+    /** Records a monitor leg for the session and asks the provider to dial it, muted, after the commit. */
+    public void dial(String tenantId, DialMonitorLeg command) {
         EventChecks.requireSameTenant(tenantId, command.tenantId());
         MonitorLegEntity leg = new MonitorLegEntity();
         leg.legId = UUID.randomUUID();
@@ -103,7 +93,8 @@ public class MonitorLegService {
         });
     }
 
-    void setMode(String tenantId, SetMonitorLegMode command) {
+    /** Asks the provider to change a connected leg's mode; the mode changes when the provider confirms it (B29). */
+    public void setMode(String tenantId, SetMonitorLegMode command) {
         EventChecks.requireSameTenant(tenantId, command.tenantId());
         if (command.mode() == null) {
             throw new InvalidCommandException("mode is required");
@@ -127,7 +118,8 @@ public class MonitorLegService {
         });
     }
 
-    void hangUp(String tenantId, HangUpMonitorLeg command) {
+    /** Asks the provider to hang up the session's leg only (B24). */
+    public void hangUp(String tenantId, HangUpMonitorLeg command) {
         EventChecks.requireSameTenant(tenantId, command.tenantId());
         legOfCommand(tenantId, command.callId(), command.sessionId()).ifPresent(leg -> {
             if (!leg.state.isOpen()) {

@@ -1,6 +1,6 @@
 package cc.monitoring.transcript.service;
 
-import cc.monitoring.transcript.messaging.TranscriptEvents;
+import cc.monitoring.transcript.messaging.out.TranscriptEventsPublisher;
 import cc.monitoring.transcript.persistence.ReadPositionRepository;
 import cc.monitoring.transcript.persistence.ReadPositionRepository.Position;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +14,9 @@ import java.time.Instant;
 public class ReadPositions {
 
     private final ReadPositionRepository positions;
-    private final TranscriptEvents events;
+    private final TranscriptEventsPublisher events;
 
-    public ReadPositions(ReadPositionRepository positions, TranscriptEvents events) {
+    public ReadPositions(ReadPositionRepository positions, TranscriptEventsPublisher events) {
         this.positions = positions;
         this.events = events;
     }

@@ -4,7 +4,7 @@ import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.kit.identity.RequestOrigin;
 import cc.monitoring.kit.problem.DomainException;
-import cc.monitoring.transcript.messaging.TranscriptEvents;
+import cc.monitoring.transcript.messaging.out.TranscriptEventsPublisher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,10 +19,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ReadRefusals {
 
-    private final TranscriptEvents events;
+    private final TranscriptEventsPublisher events;
     private final RequestOrigin origin;
 
-    public ReadRefusals(TranscriptEvents events, RequestOrigin origin) {
+    public ReadRefusals(TranscriptEventsPublisher events, RequestOrigin origin) {
         this.events = events;
         this.origin = origin;
     }

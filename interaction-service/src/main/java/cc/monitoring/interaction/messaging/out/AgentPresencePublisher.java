@@ -1,4 +1,4 @@
-package cc.monitoring.interaction.messaging;
+package cc.monitoring.interaction.messaging.out;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Announces agent-desktop logins and logouts on {@code agent-presence}, key tenant/user, through the outbox. */
 @ApplicationScoped
-public class PresenceEvents {
+public class AgentPresencePublisher {
 
     private final OutboxWriter outbox;
 
-    public PresenceEvents(OutboxWriter outbox) {
+    public AgentPresencePublisher(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 
@@ -23,6 +23,6 @@ public class PresenceEvents {
         AgentPresenceChanged data = new AgentPresenceChanged(tenantId, presence.userId(), presence.loggedIn(),
                 presence.changedAt(), presence.revision());
         outbox.append(Topics.AGENT_PRESENCE, Topics.userKey(tenantId, presence.userId()),
-                CloudEvent.of(type, InteractionEvents.SOURCE, tenantId, presence.userId(), data));
+                CloudEvent.of(type, InteractionEventsPublisher.SOURCE, tenantId, presence.userId(), data));
     }
 }

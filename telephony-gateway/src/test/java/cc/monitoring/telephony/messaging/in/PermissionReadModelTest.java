@@ -1,4 +1,4 @@
-package cc.monitoring.telephony.messaging;
+package cc.monitoring.telephony.messaging.in;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventJson;

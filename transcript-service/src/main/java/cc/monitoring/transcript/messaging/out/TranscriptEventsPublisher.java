@@ -1,4 +1,4 @@
-package cc.monitoring.transcript.messaging;
+package cc.monitoring.transcript.messaging.out;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
@@ -15,13 +15,13 @@ import java.time.Instant;
  * through the outbox.
  */
 @ApplicationScoped
-public class TranscriptEvents {
+public class TranscriptEventsPublisher {
 
     static final String SOURCE = "/transcript-service";
 
     private final OutboxWriter outbox;
 
-    public TranscriptEvents(OutboxWriter outbox) {
+    public TranscriptEventsPublisher(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 

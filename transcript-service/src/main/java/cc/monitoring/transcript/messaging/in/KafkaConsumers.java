@@ -1,8 +1,7 @@
-package cc.monitoring.interaction.messaging;
+package cc.monitoring.transcript.messaging.in;
 
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.kit.messaging.IncomingEvents;
-import cc.monitoring.kit.permissions.PermissionEventHandler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -15,31 +14,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class KafkaConsumers {
 
-    static final String CONSUMER = "interaction-service.";
+    static final String CONSUMER = "transcript-service.";
 
     private final IncomingEvents incoming;
-    private final TelephonyEventHandler telephony;
-    private final PermissionEventHandler permissions;
+    private final InteractionEventHandler interactions;
     private final MonitoringEventHandler monitoring;
 
-    public KafkaConsumers(IncomingEvents incoming, TelephonyEventHandler telephony, PermissionEventHandler permissions,
+    public KafkaConsumers(IncomingEvents incoming, InteractionEventHandler interactions,
                           MonitoringEventHandler monitoring) {
         this.incoming = incoming;
-        this.telephony = telephony;
-        this.permissions = permissions;
+        this.interactions = interactions;
         this.monitoring = monitoring;
     }
 
-    @Incoming(Topics.TELEPHONY_EVENTS)
+    @Incoming(Topics.INTERACTION_EVENTS)
     @Blocking
-    public void telephonyEvents(ConsumerRecords<String, String> records) {
-        incoming.process(CONSUMER + Topics.TELEPHONY_EVENTS, records, telephony);
-    }
-
-    @Incoming(Topics.PERMISSION_EVENTS)
-    @Blocking
-    public void permissionEvents(ConsumerRecords<String, String> records) {
-        incoming.process(CONSUMER + Topics.PERMISSION_EVENTS, records, permissions);
+    public void interactionEvents(ConsumerRecords<String, String> records) {
+        incoming.process(CONSUMER + Topics.INTERACTION_EVENTS, records, interactions);
     }
 
     @Incoming(Topics.MONITORING_EVENTS)

@@ -1,4 +1,4 @@
-package cc.monitoring.permission.messaging;
+package cc.monitoring.permission.messaging.out;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
@@ -13,13 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Announces users' effective state on {@code permission-events}, through the outbox. */
 @ApplicationScoped
-public class PermissionEvents {
+public class PermissionEventsPublisher {
 
     static final String SOURCE = "/permission-service";
 
     private final OutboxWriter outbox;
 
-    public PermissionEvents(OutboxWriter outbox) {
+    public PermissionEventsPublisher(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 

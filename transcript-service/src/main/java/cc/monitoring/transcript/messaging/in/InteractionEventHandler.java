@@ -1,4 +1,4 @@
-package cc.monitoring.transcript.messaging;
+package cc.monitoring.transcript.messaging.in;
 
 import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;

@@ -1,4 +1,4 @@
-package cc.monitoring.interaction.messaging;
+package cc.monitoring.interaction.messaging.out;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
@@ -22,13 +22,13 @@ import java.util.List;
  * that they stay in order, through the outbox (same transaction as the change).
  */
 @ApplicationScoped
-public class InteractionEvents {
+public class InteractionEventsPublisher {
 
     static final String SOURCE = "/interaction-service";
 
     private final OutboxWriter outbox;
 
-    public InteractionEvents(OutboxWriter outbox) {
+    public InteractionEventsPublisher(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 

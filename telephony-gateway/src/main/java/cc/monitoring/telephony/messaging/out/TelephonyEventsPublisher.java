@@ -1,4 +1,4 @@
-package cc.monitoring.telephony.messaging;
+package cc.monitoring.telephony.messaging.out;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
@@ -17,13 +17,13 @@ import java.time.Instant;
 
 /** Announces calls and monitor legs on {@code telephony-events} (key = call id), through the outbox. */
 @ApplicationScoped
-public class TelephonyEvents {
+public class TelephonyEventsPublisher {
 
     static final String SOURCE = "/telephony-gateway";
 
     private final OutboxWriter outbox;
 
-    public TelephonyEvents(OutboxWriter outbox) {
+    public TelephonyEventsPublisher(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 

@@ -1,7 +1,8 @@
-package cc.monitoring.transcript.messaging;
+package cc.monitoring.interaction.messaging.in;
 
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.kit.messaging.IncomingEvents;
+import cc.monitoring.kit.permissions.PermissionEventHandler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,23 +15,31 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class KafkaConsumers {
 
-    static final String CONSUMER = "transcript-service.";
+    static final String CONSUMER = "interaction-service.";
 
     private final IncomingEvents incoming;
-    private final InteractionEventHandler interactions;
+    private final TelephonyEventHandler telephony;
+    private final PermissionEventHandler permissions;
     private final MonitoringEventHandler monitoring;
 
-    public KafkaConsumers(IncomingEvents incoming, InteractionEventHandler interactions,
+    public KafkaConsumers(IncomingEvents incoming, TelephonyEventHandler telephony, PermissionEventHandler permissions,
                           MonitoringEventHandler monitoring) {
         this.incoming = incoming;
-        this.interactions = interactions;
+        this.telephony = telephony;
+        this.permissions = permissions;
         this.monitoring = monitoring;
     }
 
-    @Incoming(Topics.INTERACTION_EVENTS)
+    @Incoming(Topics.TELEPHONY_EVENTS)
     @Blocking
-    public void interactionEvents(ConsumerRecords<String, String> records) {
-        incoming.process(CONSUMER + Topics.INTERACTION_EVENTS, records, interactions);
+    public void telephonyEvents(ConsumerRecords<String, String> records) {
+        incoming.process(CONSUMER + Topics.TELEPHONY_EVENTS, records, telephony);
+    }
+
+    @Incoming(Topics.PERMISSION_EVENTS)
+    @Blocking
+    public void permissionEvents(ConsumerRecords<String, String> records) {
+        incoming.process(CONSUMER + Topics.PERMISSION_EVENTS, records, permissions);
     }
 
     @Incoming(Topics.MONITORING_EVENTS)

@@ -1,4 +1,4 @@
-package cc.monitoring.interaction.messaging;
+package cc.monitoring.interaction.messaging.in;
 
 import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;
