@@ -8,45 +8,57 @@ import cc.monitoring.monitor.api.Views.TablePage;
 import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.InvalidRequestException;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
+import cc.monitoring.monitor.persistence.InteractionRepository.TableSort;
+import cc.monitoring.monitor.api.Views.ReviewView;
 import cc.monitoring.monitor.service.MonitoringTable;
 import cc.monitoring.kit.api.PageRequest;
+import cc.monitoring.monitor.service.TranscriptReviews;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
-/** The Interaction Monitoring table and the details of one interaction. */
+/** The Interaction Monitoring table, the details of one interaction, and the review of an ended one (B34). */
 @Path("/api/monitoring/interactions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitoringTableResource {
 
     private static final Set<String> STATES = Set.of("ACTIVE", "ENDED");
+    static final int MAX_SEARCH = 64;
 
     private final MonitoringTable table;
+    private final TranscriptReviews reviews;
     private final CurrentCaller caller;
 
-    public MonitoringTableResource(MonitoringTable table, CurrentCaller caller) {
+    public MonitoringTableResource(MonitoringTable table, TranscriptReviews reviews, CurrentCaller caller) {
         this.table = table;
+        this.reviews = reviews;
         this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "Active and previously monitored interactions of the tenant, newest first, with their monitors")
+    @Operation(summary = "Active interactions first, then previously monitored ones, of the tenant, with their monitors,"
+            + " totals and counts")
     public TablePage list(@QueryParam("state") String state, @QueryParam("channel") String channel,
-                          @QueryParam("agent") String agent,
+                          @QueryParam("agent") String agent, @QueryParam("q") String q, @QueryParam("sort") String sort,
                           @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidRequestException::new);
-        TableFilter filter = new TableFilter(state(state), channel(channel), Ids.optional(agent, Ids.MAX_USER_ID, "agent"));
+        TableFilter filter = new TableFilter(state(state), channel(channel), Ids.optional(agent, Ids.MAX_USER_ID, "agent"),
+                search(q), sort(sort));
         MonitoringTable.Page found = table.page(caller.get(), filter, paging.page(), paging.size());
-        return new TablePage(found.rows().stream().map(Row::of).toList(), paging.page(), paging.size(), found.hasMore());
+        return new TablePage(found.rows().stream().map(Row::of).toList(), paging.page(), paging.size(), found.hasMore(),
+                found.total(), Views.TableCounts.of(found.counts()));
     }
 
     @GET
@@ -54,6 +66,14 @@ public class MonitoringTableResource {
     @Operation(summary = "Interaction Details, Active Participants and Interaction Monitors")
     public DetailsView details(@PathParam("id") String id) {
         return DetailsView.of(table.details(caller.get(), Ids.id(id, "interaction id")));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @Operation(summary = "Start the review of an ended, monitored chat's transcript (REVIEW_TRANSCRIPTS, audited; B34)")
+    public Response review(@PathParam("id") String id) {
+        TranscriptReviews.Review review = reviews.start(caller.get(), Ids.id(id, "interaction id"));
+        return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
     }
 
     private static String state(String state) {
@@ -65,6 +85,26 @@ public class MonitoringTableResource {
             throw new InvalidRequestException("state is ACTIVE or ENDED");
         }
         return upper;
+    }
+
+    /** A search term: trimmed, blank is none, at most {@value #MAX_SEARCH} characters. */
+    private static String search(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String term = q.trim();
+        if (term.length() > MAX_SEARCH) {
+            throw new InvalidRequestException("q is at most " + MAX_SEARCH + " characters");
+        }
+        return term;
+    }
+
+    private static TableSort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return TableSort.NEWEST_FIRST;
+        }
+        return TableSort.of(sort.trim()).orElseThrow(() -> new InvalidRequestException(
+                "sort is one of " + Arrays.stream(TableSort.values()).map(TableSort::apiName).toList()));
     }
 
     private static Channel channel(String channel) {

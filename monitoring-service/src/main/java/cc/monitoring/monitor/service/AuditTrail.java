@@ -27,7 +27,8 @@ import java.time.Instant;
 public class AuditTrail {
 
     public enum Action {
-        START, JOIN, BARGE, MUTE, COACH, END, READ_AUDIT, READ_TABLE, READ_DETAILS, OPEN_STREAM, TRANSCRIPT_READ;
+        START, JOIN, BARGE, MUTE, COACH, END, READ_AUDIT, READ_TABLE, READ_DETAILS, OPEN_STREAM, TRANSCRIPT_READ,
+        READ_AGENTS, REVIEW_TRANSCRIPT;
 
         /** The audit name of a session action: the same name. */
         public static Action of(SessionAction action) {
@@ -74,6 +75,13 @@ public class AuditTrail {
     public void refusedByProvider(Action action, Session session, String reason) {
         write(record(session.tenantId(), ActorKind.USER, session.supervisorId(), session.supervisorName(),
                 session.supervisorId(), action, Outcome.REFUSED, reason, session.interactionId(), session.id(), reason));
+    }
+
+    /** An action of {@code caller} outside a session (a transcript review, B34), in the transaction of the action. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acceptedFor(Caller caller, String actorName, Action action, String interactionId, String detail) {
+        write(withOrigin(record(caller.tenantId(), ActorKind.USER, caller.userId(), actorName, caller.userId(), action,
+                Outcome.ACCEPTED, null, interactionId, null, detail), origin()));
     }
 
     /**

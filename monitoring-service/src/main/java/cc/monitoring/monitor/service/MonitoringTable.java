@@ -5,11 +5,13 @@ import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.InteractionNotFoundException;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
 import cc.monitoring.monitor.domain.MonitoringPolicy;
+import cc.monitoring.monitor.domain.ReviewPolicy;
 import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Supervisor;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;
+import cc.monitoring.monitor.persistence.InteractionRepository.TableCounts;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
 import cc.monitoring.monitor.persistence.ParticipantEntity;
 import cc.monitoring.monitor.persistence.ReadPositionRepository;
@@ -23,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The Interaction Monitoring table (B10, B12) and an interaction's details view (B32). */
+/** The Interaction Monitoring table (B10, B12, B13) and an interaction's details view (B32). */
 @ApplicationScoped
 @Transactional
 public class MonitoringTable {
@@ -33,10 +35,11 @@ public class MonitoringTable {
      * {@code newDetails}: a digital interaction has messages the caller has not seen yet (B11).
      */
     public record Row(InteractionEntity interaction, List<SessionEntity> monitors, Optional<String> whyNotMonitor,
-                      boolean newDetails) {
+                      boolean newDetails, Optional<String> whyNotReview) {
     }
 
-    public record Page(List<Row> rows, int page, int size, boolean hasMore) {
+    /** One page of rows; {@code total} rows match every filter; {@code counts} every filter but the state (B13). */
+    public record Page(List<Row> rows, int page, int size, boolean hasMore, long total, TableCounts counts) {
     }
 
     public record Details(Row row, List<ParticipantEntity> participants) {
@@ -61,18 +64,32 @@ public class MonitoringTable {
     public Page page(Caller caller, TableFilter filter, int page, int size) {
         Supervisor supervisor = requireMonitor(caller, AuditTrail.Action.READ_TABLE, null);
         List<InteractionEntity> found = interactions.table(caller.tenantId(), filter, page, size);
+        TableCounts counts = interactions.tableCounts(caller.tenantId(), filter);
         boolean hasMore = found.size() > size;
         List<InteractionEntity> rows = hasMore ? found.subList(0, size) : found;
+        return new Page(rows(caller, supervisor, rows), page, size, hasMore, total(filter, counts), counts);
+    }
+
+    /** The rows of {@code interactions} as {@code supervisor} sees them: monitors, Monitor button, red dot. */
+    List<Row> rows(Caller caller, Supervisor supervisor, List<InteractionEntity> rows) {
         Map<String, List<SessionEntity>> monitors = sessions.liveOnInteractions(
                         rows.stream().map(i -> i.interactionId).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.interactionId));
         boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
         Map<String, Long> read = readPositions.of(caller.tenantId(), caller.userId(),
                 rows.stream().filter(i -> i.channel.isDigital()).map(i -> i.interactionId).toList());
-        return new Page(rows.stream().map(i -> {
+        return rows.stream().map(i -> {
             List<SessionEntity> on = monitors.getOrDefault(i.interactionId, List.of());
-            return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on), hasNewDetails(i, read));
-        }).toList(), page, size, hasMore);
+            return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on), hasNewDetails(i, read),
+                    ReviewPolicy.whyNot(supervisor, i.toDomain(), i.monitored));
+        }).toList();
+    }
+
+    private static long total(TableFilter filter, TableCounts counts) {
+        if (filter.state() == null) {
+            return counts.active() + counts.previouslyMonitored();
+        }
+        return InteractionEntity.ACTIVE.equals(filter.state()) ? counts.active() : counts.previouslyMonitored();
     }
 
     public Details details(Caller caller, String interactionId) {
@@ -86,7 +103,8 @@ public class MonitoringTable {
         boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
         Map<String, Long> read = readPositions.of(caller.tenantId(), caller.userId(), List.of(interactionId));
         return new Details(new Row(interaction, monitors, whyNot(supervisor, interaction, busyOnVoice, monitors),
-                hasNewDetails(interaction, read)), participants);
+                hasNewDetails(interaction, read), ReviewPolicy.whyNot(supervisor, interaction.toDomain(),
+                interaction.monitored)), participants);
     }
 
     private static boolean hasNewDetails(InteractionEntity interaction, Map<String, Long> readPositions) {
@@ -95,7 +113,7 @@ public class MonitoringTable {
     }
 
     /** B01; a refused read is audited (B41). */
-    private Supervisor requireMonitor(Caller caller, AuditTrail.Action read, String interactionId) {
+    Supervisor requireMonitor(Caller caller, AuditTrail.Action read, String interactionId) {
         Supervisor supervisor = directory.supervisor(caller);
         if (!supervisor.may(PermissionNames.MONITOR_ALL_CALLS)) {
             MonitorNotPermittedException refusal = new MonitorNotPermittedException();

@@ -1,8 +1,10 @@
 package cc.monitoring.monitor.messaging.out;
 
 import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
+import cc.monitoring.contracts.monitoring.TranscriptReviewGranted;
 import cc.monitoring.kit.outbox.OutboxWriter;
 import cc.monitoring.monitor.domain.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,5 +33,11 @@ public class MonitoringEventsPublisher {
                 Instant.now());
         outbox.append(Topics.MONITORING_EVENTS, session.interactionId(),
                 CloudEvent.of(type, SOURCE, session.tenantId(), session.id(), data));
+    }
+
+    /** B34: a review of an ended transcript started; transcript-service lets the reviewer read until it expires. */
+    public void transcriptReviewGranted(TranscriptReviewGranted grant) {
+        outbox.append(Topics.MONITORING_EVENTS, grant.interactionId(),
+                CloudEvent.of(EventTypes.TRANSCRIPT_REVIEW_GRANTED, SOURCE, grant.tenantId(), grant.reviewId(), grant));
     }
 }

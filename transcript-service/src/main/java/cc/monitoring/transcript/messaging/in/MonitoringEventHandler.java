@@ -1,5 +1,8 @@
 package cc.monitoring.transcript.messaging.in;
 
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.monitoring.TranscriptReviewGranted;
+
 import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
@@ -27,11 +30,14 @@ public class MonitoringEventHandler implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
+        if (EventTypes.TRANSCRIPT_REVIEW_GRANTED.equals(event.type())) {
+            reviewGranted(event);
+            return;
+        }
         if (!SessionState.isSessionEvent(event.type())) {
             return;
         }
-        MonitoringEvent session = event.dataAs(MonitoringEvent.class);
-        EventChecks.requireSameTenant(event, session.tenantId());
+        MonitoringEvent session = EventChecks.dataOf(event, MonitoringEvent.class, MonitoringEvent::tenantId);
         EventChecks.require(session.sessionId(), "sessionId");
         EventChecks.require(session.interactionId(), "interactionId", InteractionId::isValid);
         EventChecks.require(session.supervisorId(), "supervisorId");
@@ -39,6 +45,19 @@ public class MonitoringEventHandler implements EventHandler {
         if (access.sessionChanged(session.sessionId(), session.tenantId(), session.interactionId(),
                 session.supervisorId(), session.channel(), state)) {
             changes.accessChanged(session.tenantId(), session.supervisorId());
+        }
+    }
+
+    /** B34: the reviewer may read the ended transcript until the grant expires; their open streams look again. */
+    private void reviewGranted(CloudEvent event) {
+        TranscriptReviewGranted grant = EventChecks.dataOf(event, TranscriptReviewGranted.class, TranscriptReviewGranted::tenantId);
+        EventChecks.require(grant.reviewId(), "reviewId");
+        EventChecks.require(grant.interactionId(), "interactionId", InteractionId::isValid);
+        EventChecks.require(grant.userId(), "userId");
+        EventChecks.require(grant.expiresAt() == null ? null : grant.expiresAt().toString(), "expiresAt");
+        if (access.reviewGranted(grant.reviewId(), grant.tenantId(), grant.interactionId(), grant.userId(),
+                grant.expiresAt())) {
+            changes.accessChanged(grant.tenantId(), grant.userId());
         }
     }
 }
