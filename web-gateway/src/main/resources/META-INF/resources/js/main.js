@@ -301,7 +301,7 @@ function rowNode(row) {
   const fresh = renderRow(row);
   if (cached) {
     // the same <tr> with new cells: the row keeps its place and anything the reader attached to it
-    for (const name of ['class', 'aria-current']) {
+    for (const name of ['class', 'aria-current', 'data-state']) {
       if (fresh.hasAttribute(name)) cached.tr.setAttribute(name, fresh.getAttribute(name));
       else cached.tr.removeAttribute(name);
     }

@@ -31,6 +31,8 @@ export function init(profile, changed, backToRow) {
   }
   $('hang-up').addEventListener('click', hangUp);
   $('toolbar-row').addEventListener('click', () => call && focusRow(call.interactionId));
+  // Cancel is not a submit button, so Enter on an extension starts monitoring (the form's default button)
+  $('chooser-cancel').addEventListener('click', () => $('chooser').close('cancel'));
   const live = (profile.liveSessions || []).find((s) => s.channel === 'VOICE');
   if (live) show(live, false);
 }
@@ -88,7 +90,7 @@ async function start(row, extension) {
 export function rowsChanged(rows) {
   if (!chooserRow) return;
   const row = rows.find((r) => r.interactionId === chooserRow.interactionId);
-  if (row && row.state !== 'ACTIVE') closeChooser();
+  if (!row || row.state !== 'ACTIVE') interactionChanged(chooserRow.interactionId);
 }
 
 /** One interaction changed (a table event): if the chooser is open for it, check whether it ended. */
