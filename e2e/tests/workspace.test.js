@@ -148,7 +148,7 @@ test('B20: the chooser closes when its call ends; the skip link reaches the tabl
     await page.click(`tr[data-channel="VOICE"]:has-text("${customer}") button[data-action="monitor"]`);
     await page.waitForSelector('#chooser[open]');
     await hangUp(placed.callId, 'CUSTOMER');
-    await page.waitForSelector('#chooser:not([open])');
+    await page.waitForSelector('#chooser:not([open])', { state: 'attached' });
     assert.match(await page.textContent('#notice'), /ended before you chose/);
   } finally {
     await context.close();
