@@ -8,6 +8,7 @@ import cc.monitoring.monitor.api.Views.TablePage;
 import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.InvalidRequestException;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
+import cc.monitoring.monitor.persistence.InteractionRepository.TableSort;
 import cc.monitoring.monitor.service.MonitoringTable;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,6 +30,7 @@ import java.util.Set;
 public class MonitoringTableResource {
 
     private static final Set<String> STATES = Set.of("ACTIVE", "ENDED");
+    static final int MAX_SEARCH = 64;
 
     private final MonitoringTable table;
     private final CurrentCaller caller;
@@ -38,14 +41,17 @@ public class MonitoringTableResource {
     }
 
     @GET
-    @Operation(summary = "Active and previously monitored interactions of the tenant, newest first, with their monitors")
+    @Operation(summary = "Active interactions first, then previously monitored ones, of the tenant, with their monitors,"
+            + " totals and counts")
     public TablePage list(@QueryParam("state") String state, @QueryParam("channel") String channel,
-                          @QueryParam("agent") String agent,
+                          @QueryParam("agent") String agent, @QueryParam("q") String q, @QueryParam("sort") String sort,
                           @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 50);
-        TableFilter filter = new TableFilter(state(state), channel(channel), Ids.optional(agent, Ids.MAX_USER_ID, "agent"));
+        TableFilter filter = new TableFilter(state(state), channel(channel), Ids.optional(agent, Ids.MAX_USER_ID, "agent"),
+                search(q), sort(sort));
         MonitoringTable.Page found = table.page(caller.get(), filter, paging.page(), paging.size());
-        return new TablePage(found.rows().stream().map(Row::of).toList(), paging.page(), paging.size(), found.hasMore());
+        return new TablePage(found.rows().stream().map(Row::of).toList(), paging.page(), paging.size(), found.hasMore(),
+                found.total(), Views.TableCounts.of(found.counts()));
     }
 
     @GET
@@ -64,6 +70,26 @@ public class MonitoringTableResource {
             throw new InvalidRequestException("state is ACTIVE or ENDED");
         }
         return upper;
+    }
+
+    /** A search term: trimmed, blank is none, at most {@value #MAX_SEARCH} characters. */
+    private static String search(String q) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String term = q.trim();
+        if (term.length() > MAX_SEARCH) {
+            throw new InvalidRequestException("q is at most " + MAX_SEARCH + " characters");
+        }
+        return term;
+    }
+
+    private static TableSort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return TableSort.NEWEST_FIRST;
+        }
+        return TableSort.of(sort.trim()).orElseThrow(() -> new InvalidRequestException(
+                "sort is one of " + Arrays.stream(TableSort.values()).map(TableSort::apiName).toList()));
     }
 
     private static Channel channel(String channel) {

@@ -9,6 +9,7 @@ import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.SessionState;
 import cc.monitoring.monitor.persistence.AuditRecordEntity;
 import cc.monitoring.monitor.persistence.InteractionEntity;
+import cc.monitoring.monitor.persistence.InteractionRepository;
 import cc.monitoring.monitor.persistence.ParticipantEntity;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.service.MonitoringTable;
@@ -74,7 +75,14 @@ final class Views {
         }
     }
 
-    record TablePage(List<Row> items, int page, int size, boolean hasMore) {
+    /** B13: {@code total} rows match every filter; {@code counts} apply every filter but the state. */
+    record TablePage(List<Row> items, int page, int size, boolean hasMore, long total, TableCounts counts) {
+    }
+
+    record TableCounts(long active, long previouslyMonitored) {
+        static TableCounts of(InteractionRepository.TableCounts counts) {
+            return new TableCounts(counts.active(), counts.previouslyMonitored());
+        }
     }
 
     record ParticipantView(String participantId, String role, String displayName, Instant joinedAt) {

@@ -10,6 +10,7 @@ import cc.monitoring.monitor.domain.Supervisor;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;
+import cc.monitoring.monitor.persistence.InteractionRepository.TableCounts;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
 import cc.monitoring.monitor.persistence.ParticipantEntity;
 import cc.monitoring.monitor.persistence.ReadPositionRepository;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The Interaction Monitoring table (B10, B12) and an interaction's details view (B32). */
+/** The Interaction Monitoring table (B10, B12, B13) and an interaction's details view (B32). */
 @ApplicationScoped
 @Transactional
 public class MonitoringTable {
@@ -36,7 +37,8 @@ public class MonitoringTable {
                       boolean newDetails) {
     }
 
-    public record Page(List<Row> rows, int page, int size, boolean hasMore) {
+    /** One page of rows; {@code total} rows match every filter; {@code counts} every filter but the state (B13). */
+    public record Page(List<Row> rows, int page, int size, boolean hasMore, long total, TableCounts counts) {
     }
 
     public record Details(Row row, List<ParticipantEntity> participants) {
@@ -61,6 +63,7 @@ public class MonitoringTable {
     public Page page(Caller caller, TableFilter filter, int page, int size) {
         Supervisor supervisor = requireMonitor(caller, AuditTrail.Action.READ_TABLE, null);
         List<InteractionEntity> found = interactions.table(caller.tenantId(), filter, page, size);
+        TableCounts counts = interactions.tableCounts(caller.tenantId(), filter);
         boolean hasMore = found.size() > size;
         List<InteractionEntity> rows = hasMore ? found.subList(0, size) : found;
         Map<String, List<SessionEntity>> monitors = sessions.liveOnInteractions(
@@ -72,7 +75,14 @@ public class MonitoringTable {
         return new Page(rows.stream().map(i -> {
             List<SessionEntity> on = monitors.getOrDefault(i.interactionId, List.of());
             return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on), hasNewDetails(i, read));
-        }).toList(), page, size, hasMore);
+        }).toList(), page, size, hasMore, total(filter, counts), counts);
+    }
+
+    private static long total(TableFilter filter, TableCounts counts) {
+        if (filter.state() == null) {
+            return counts.active() + counts.previouslyMonitored();
+        }
+        return InteractionEntity.ACTIVE.equals(filter.state()) ? counts.active() : counts.previouslyMonitored();
     }
 
     public Details details(Caller caller, String interactionId) {
