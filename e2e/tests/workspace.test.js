@@ -14,7 +14,8 @@ after(async () => { await browser?.close(); });
 /** A chat that sam monitored and that then ended: a "previously monitored" row. */
 async function previouslyMonitoredChat() {
   const chat = await startChat('anna', 'Where is my order?');
-  await call('sam', '/api/monitoring/sessions', 'POST', { interactionId: chat.id });
+  // the chat reaches monitoring by its events: retry until it is there
+  await eventually(() => call('sam', '/api/monitoring/sessions', 'POST', { interactionId: chat.id }));
   await endChat(chat.id);
   await eventually(async () => (await call('sam', '/api/monitoring/sessions')).every((s) => s.interactionId !== chat.id));
   return chat;
