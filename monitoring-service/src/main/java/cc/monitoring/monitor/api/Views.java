@@ -12,6 +12,7 @@ import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;
 import cc.monitoring.monitor.persistence.ParticipantEntity;
 import cc.monitoring.monitor.persistence.SessionEntity;
+import cc.monitoring.monitor.service.AgentBoard;
 import cc.monitoring.monitor.service.MonitoringTable;
 
 import java.time.Instant;
@@ -82,6 +83,25 @@ final class Views {
     record TableCounts(long active, long previouslyMonitored) {
         static TableCounts of(InteractionRepository.TableCounts counts) {
             return new TableCounts(counts.active(), counts.previouslyMonitored());
+        }
+    }
+
+    /** An agent of the agents view with their current interactions as table rows. */
+    record AgentRow(String agentId, String agentName, AgentBoard.AgentState state, boolean loggedIn, Instant since,
+                    List<Row> interactions) {
+        static AgentRow of(AgentBoard.Agent a) {
+            return new AgentRow(a.agentId(), a.agentName(), a.state(), a.loggedIn(), a.since(),
+                    a.interactions().stream().map(Row::of).toList());
+        }
+    }
+
+    record AgentCounts(long onInteraction, long available) {
+    }
+
+    record AgentPage(List<AgentRow> items, int page, int size, boolean hasMore, AgentCounts counts) {
+        static AgentPage of(AgentBoard.Page p) {
+            return new AgentPage(p.agents().stream().map(AgentRow::of).toList(), p.page(), p.size(), p.hasMore(),
+                    new AgentCounts(p.counts().onInteraction(), p.counts().available()));
         }
     }
 

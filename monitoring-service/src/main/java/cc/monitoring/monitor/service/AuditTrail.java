@@ -27,7 +27,8 @@ import java.time.Instant;
 public class AuditTrail {
 
     public enum Action {
-        START, JOIN, BARGE, MUTE, COACH, END, READ_AUDIT, READ_TABLE, READ_DETAILS, OPEN_STREAM, TRANSCRIPT_READ
+        START, JOIN, BARGE, MUTE, COACH, END, READ_AUDIT, READ_TABLE, READ_DETAILS, OPEN_STREAM, TRANSCRIPT_READ,
+        READ_AGENTS, REVIEW_TRANSCRIPT
     }
 
     /** ACCEPTED: done; REQUESTED: asked of the telephony provider, not yet confirmed (B29); REFUSED: not done. */

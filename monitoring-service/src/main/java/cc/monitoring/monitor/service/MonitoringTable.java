@@ -66,16 +66,21 @@ public class MonitoringTable {
         TableCounts counts = interactions.tableCounts(caller.tenantId(), filter);
         boolean hasMore = found.size() > size;
         List<InteractionEntity> rows = hasMore ? found.subList(0, size) : found;
+        return new Page(rows(caller, supervisor, rows), page, size, hasMore, total(filter, counts), counts);
+    }
+
+    /** The rows of {@code interactions} as {@code supervisor} sees them: monitors, Monitor button, red dot. */
+    List<Row> rows(Caller caller, Supervisor supervisor, List<InteractionEntity> rows) {
         Map<String, List<SessionEntity>> monitors = sessions.liveOnInteractions(
                         rows.stream().map(i -> i.interactionId).toList()).stream()
                 .collect(Collectors.groupingBy(s -> s.interactionId));
         boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
         Map<String, Long> read = readPositions.of(caller.tenantId(), caller.userId(),
                 rows.stream().filter(i -> i.channel.isDigital()).map(i -> i.interactionId).toList());
-        return new Page(rows.stream().map(i -> {
+        return rows.stream().map(i -> {
             List<SessionEntity> on = monitors.getOrDefault(i.interactionId, List.of());
             return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on), hasNewDetails(i, read));
-        }).toList(), page, size, hasMore, total(filter, counts), counts);
+        }).toList();
     }
 
     private static long total(TableFilter filter, TableCounts counts) {
@@ -105,7 +110,7 @@ public class MonitoringTable {
     }
 
     /** B01; a refused read is audited (B41). */
-    private Supervisor requireMonitor(Caller caller, AuditTrail.Action read, String interactionId) {
+    Supervisor requireMonitor(Caller caller, AuditTrail.Action read, String interactionId) {
         Supervisor supervisor = directory.supervisor(caller);
         if (!supervisor.may(PermissionNames.MONITOR_ALL_CALLS)) {
             MonitorNotPermittedException refusal = new MonitorNotPermittedException();
