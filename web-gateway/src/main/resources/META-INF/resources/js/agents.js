@@ -3,7 +3,7 @@
 // with the same rules and reasons as the table (B52). Refreshed on the monitoring stream's table events.
 // After-call work is not shown: no event tells it.
 import { api } from './api.js';
-import { CHANNEL_NAMES, channelIcon, duration, el, fail, level, monitorButton, seconds } from './view.js';
+import { ALERT_SECONDS, CHANNEL_NAMES, channelIcon, duration, el, fail, level, monitorButton, seconds, WARN_SECONDS } from './view.js';
 
 const PAGE_SIZE = 25;
 let visible = false;
@@ -12,7 +12,7 @@ let onMonitor = () => {};
 let timer;
 let loaded = false;
 
-export function init(me, monitor) {
+export function init(monitor) {
   onMonitor = monitor;
   document.getElementById('agents-prev').addEventListener('click', () => { page = Math.max(0, page - 1); load(); });
   document.getElementById('agents-next').addEventListener('click', () => { page += 1; load(); });
@@ -86,7 +86,7 @@ function agentRow(agent) {
 
 function longMark(l) {
   if (!l) return null;
-  return el('span', { class: `long ${l}` }, l === 'alert' ? ' over 10 min' : ' over 5 min');
+  return el('span', { class: `long ${l}` }, ` over ${(l === 'alert' ? ALERT_SECONDS : WARN_SECONDS) / 60} min`);
 }
 
 /** Every second: timers and their highlighting. */

@@ -11,10 +11,6 @@ import { CHANNEL_NAMES, el, fail, time } from './view.js';
 const REVIEW_PAGE = 200;
 const open = new Map(); // interactionId -> { cell, info, reading, transcript, stop, seen, unseen, more, live }
 
-export function isOpen(interactionId) {
-  return open.has(interactionId);
-}
-
 export function close(interactionId) {
   open.get(interactionId)?.stop?.();
   open.delete(interactionId);

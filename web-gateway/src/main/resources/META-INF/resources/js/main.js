@@ -81,7 +81,7 @@ async function start() {
   }
   document.getElementById('workspace').hidden = false;
   voice.init(state.me, () => load(), focusRow);
-  agents.init(state.me, monitor, () => state.me);
+  agents.init(monitor);
   wireFilters();
   wireSort();
   wireTabs();
@@ -403,8 +403,7 @@ async function monitorDigital(row) {
       detailNodes.delete(row.interactionId);
     }
     state.expanded.add(row.interactionId);
-    await load();
-    document.querySelector(`tr[data-details-for="${row.interactionId}"] .details-grid`)?.closest('td')?.focus?.();
+    await load(); // the focus stays on the row (its Monitor button became "You are monitoring")
   } catch (e) {
     fail(e);
   }
