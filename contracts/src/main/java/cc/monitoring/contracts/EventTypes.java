@@ -47,6 +47,8 @@ public final class EventTypes {
     public static final String MONITOR_ENDED = "monitor-ended";
     /** A requested mode change was refused by the provider; the session keeps its confirmed mode (B29). */
     public static final String MONITOR_MODE_REFUSED = "monitor-mode-refused";
+    /** An administrator may read an ended, monitored transcript until a time: its review started (B34, B41). */
+    public static final String TRANSCRIPT_REVIEW_GRANTED = "transcript-review-granted";
 
     // transcript-events (key = interaction id)
     public static final String TRANSCRIPT_READ = "transcript-read";

@@ -9,21 +9,25 @@ import cc.monitoring.monitor.domain.Ids;
 import cc.monitoring.monitor.domain.InvalidRequestException;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableFilter;
 import cc.monitoring.monitor.persistence.InteractionRepository.TableSort;
+import cc.monitoring.monitor.api.Views.ReviewView;
 import cc.monitoring.monitor.service.MonitoringTable;
+import cc.monitoring.monitor.service.TranscriptReviews;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
-/** The Interaction Monitoring table and the details of one interaction. */
+/** The Interaction Monitoring table, the details of one interaction, and the review of an ended one (B34). */
 @Path("/api/monitoring/interactions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,10 +37,12 @@ public class MonitoringTableResource {
     static final int MAX_SEARCH = 64;
 
     private final MonitoringTable table;
+    private final TranscriptReviews reviews;
     private final CurrentCaller caller;
 
-    public MonitoringTableResource(MonitoringTable table, CurrentCaller caller) {
+    public MonitoringTableResource(MonitoringTable table, TranscriptReviews reviews, CurrentCaller caller) {
         this.table = table;
+        this.reviews = reviews;
         this.caller = caller;
     }
 
@@ -59,6 +65,14 @@ public class MonitoringTableResource {
     @Operation(summary = "Interaction Details, Active Participants and Interaction Monitors")
     public DetailsView details(@PathParam("id") String id) {
         return DetailsView.of(table.details(caller.get(), Ids.id(id, "interaction id")));
+    }
+
+    @POST
+    @Path("{id}/review")
+    @Operation(summary = "Start the review of an ended, monitored chat's transcript (REVIEW_TRANSCRIPTS, audited; B34)")
+    public Response review(@PathParam("id") String id) {
+        TranscriptReviews.Review review = reviews.start(caller.get(), Ids.id(id, "interaction id"));
+        return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();
     }
 
     private static String state(String state) {

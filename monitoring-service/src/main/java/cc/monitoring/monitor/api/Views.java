@@ -14,6 +14,7 @@ import cc.monitoring.monitor.persistence.ParticipantEntity;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.service.AgentBoard;
 import cc.monitoring.monitor.service.MonitoringTable;
+import cc.monitoring.monitor.service.TranscriptReviews;
 
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +59,7 @@ final class Views {
         }
     }
 
-    /** Whether the caller can press Monitor on this row, and if not, why (B52). */
+    /** Whether the caller can press Monitor (or Review, B34) on this row, and if not, why (B52). */
     record MonitorAction(boolean allowed, String reason) {
         static MonitorAction of(java.util.Optional<String> whyNot) {
             return new MonitorAction(whyNot.isEmpty(), whyNot.orElse(null));
@@ -67,12 +68,13 @@ final class Views {
 
     record Row(String interactionId, Channel channel, String flowId, String flowName, String agentId, String agentName,
                String customer, String state, Instant startedAt, Instant endedAt, long lastMessageSeq,
-               boolean newDetails, List<MonitorView> monitors, MonitorAction monitor) {
+               boolean newDetails, List<MonitorView> monitors, MonitorAction monitor, MonitorAction review) {
         static Row of(MonitoringTable.Row row) {
             InteractionEntity i = row.interaction();
             return new Row(i.interactionId, i.channel, i.flowId, i.flowName, i.agentId, i.agentName, i.customer, i.state,
                     i.startedAt, i.endedAt, i.lastMessageSeq, row.newDetails(),
-                    row.monitors().stream().map(MonitorView::of).toList(), MonitorAction.of(row.whyNotMonitor()));
+                    row.monitors().stream().map(MonitorView::of).toList(), MonitorAction.of(row.whyNotMonitor()),
+                    MonitorAction.of(row.whyNotReview()));
         }
     }
 
@@ -102,6 +104,13 @@ final class Views {
         static AgentPage of(AgentBoard.Page p) {
             return new AgentPage(p.agents().stream().map(AgentRow::of).toList(), p.page(), p.size(), p.hasMore(),
                     new AgentCounts(p.counts().onInteraction(), p.counts().available()));
+        }
+    }
+
+    /** A started review (B34): the reviewer reads the transcript from transcript-service until {@code expiresAt}. */
+    record ReviewView(String interactionId, String reviewer, Instant expiresAt) {
+        static ReviewView of(TranscriptReviews.Review r) {
+            return new ReviewView(r.interactionId(), r.reviewer(), r.expiresAt());
         }
     }
 

@@ -16,4 +16,8 @@ public interface MonitoringConfig {
     /** How often each instance looks for sessions that dialed too long. */
     @WithDefault("5s")
     Duration dialTimeoutSweep();
+
+    /** B34: how long a started review lets its reviewer read an ended transcript. */
+    @WithDefault("15m")
+    Duration reviewDuration();
 }

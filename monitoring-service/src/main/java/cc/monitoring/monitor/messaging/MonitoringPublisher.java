@@ -1,5 +1,8 @@
 package cc.monitoring.monitor.messaging;
 
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.monitoring.TranscriptReviewGranted;
+
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
@@ -46,6 +49,12 @@ public class MonitoringPublisher {
         outbox.append(Topics.MONITORING_EVENTS, session.interactionId(),
                 CloudEvent.of(type, SOURCE, session.tenantId(), session.id(), data));
         live.sessionChanged(session.tenantId(), session.supervisorId(), session.id());
+    }
+
+    /** B34: a review of an ended transcript started; transcript-service lets the reviewer read until it expires. */
+    public void transcriptReviewGranted(TranscriptReviewGranted grant) {
+        outbox.append(Topics.MONITORING_EVENTS, grant.interactionId(), CloudEvent.of(EventTypes.TRANSCRIPT_REVIEW_GRANTED,
+                SOURCE, grant.tenantId(), grant.reviewId(), grant));
     }
 
     public void dial(Session session, String callId) {

@@ -72,6 +72,13 @@ public class AuditTrail {
                 session.supervisorId(), action, Outcome.REFUSED, reason, session.interactionId(), session.id(), reason));
     }
 
+    /** An action of {@code caller} outside a session (a transcript review, B34), in the transaction of the action. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acceptedFor(Caller caller, String actorName, Action action, String interactionId, String detail) {
+        write(withOrigin(record(caller.tenantId(), ActorKind.USER, caller.userId(), actorName, caller.userId(), action,
+                Outcome.ACCEPTED, null, interactionId, null, detail), origin()));
+    }
+
     /** A refused attempt: written in its own transaction, since the attempt's transaction rolls back. */
     public void refused(Caller caller, Action action, String interactionId, String sessionId, String problemType) {
         Origin origin = origin();

@@ -5,6 +5,7 @@ import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.domain.InteractionNotFoundException;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
 import cc.monitoring.monitor.domain.MonitoringPolicy;
+import cc.monitoring.monitor.domain.ReviewPolicy;
 import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Supervisor;
 import cc.monitoring.monitor.persistence.Directory;
@@ -34,7 +35,7 @@ public class MonitoringTable {
      * {@code newDetails}: a digital interaction has messages the caller has not seen yet (B11).
      */
     public record Row(InteractionEntity interaction, List<SessionEntity> monitors, Optional<String> whyNotMonitor,
-                      boolean newDetails) {
+                      boolean newDetails, Optional<String> whyNotReview) {
     }
 
     /** One page of rows; {@code total} rows match every filter; {@code counts} every filter but the state (B13). */
@@ -79,7 +80,8 @@ public class MonitoringTable {
                 rows.stream().filter(i -> i.channel.isDigital()).map(i -> i.interactionId).toList());
         return rows.stream().map(i -> {
             List<SessionEntity> on = monitors.getOrDefault(i.interactionId, List.of());
-            return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on), hasNewDetails(i, read));
+            return new Row(i, on, whyNot(supervisor, i, busyOnVoice, on), hasNewDetails(i, read),
+                    ReviewPolicy.whyNot(supervisor, i.toDomain(), i.monitored));
         }).toList();
     }
 
@@ -101,7 +103,8 @@ public class MonitoringTable {
         boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
         Map<String, Long> read = readPositions.of(caller.tenantId(), caller.userId(), List.of(interactionId));
         return new Details(new Row(interaction, monitors, whyNot(supervisor, interaction, busyOnVoice, monitors),
-                hasNewDetails(interaction, read)), participants);
+                hasNewDetails(interaction, read), ReviewPolicy.whyNot(supervisor, interaction.toDomain(),
+                interaction.monitored)), participants);
     }
 
     private static boolean hasNewDetails(InteractionEntity interaction, Map<String, Long> readPositions) {

@@ -51,7 +51,7 @@ final class World {
     static final List<String> SUPERVISOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS");
     /** The built-in Administrator: every permission but the machine ones (HANDLE_CONVERSATIONS, OPERATE_SIMULATOR). */
     static final List<String> ADMINISTRATOR = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS",
-            "MANAGE_USERS", "VIEW_AUDIT");
+            "MANAGE_USERS", "VIEW_AUDIT", "REVIEW_TRANSCRIPTS");
 
     /**
      * How long to wait for an asynchronous effect at most. Generous: on a loaded 2-core CI machine the

@@ -18,6 +18,11 @@ public enum Permission {
     /** Read the monitoring audit trail (B40). */
     VIEW_AUDIT,
     /**
+     * Open the transcript of an ended digital interaction that was monitored, for a limited time, as an explicit,
+     * audited review (B34, B41). The built-in Administrator holds it, the Supervisor does not; custom roles may.
+     */
+    REVIEW_TRANSCRIPTS,
+    /**
      * Deliver a channel's conversations: start them, post as customer or agent, let agents join or leave, end
      * them. A machine permission, for the channel platform's service account: no built-in role holds it, so no
      * person posts into a conversation (B30, B35).

@@ -23,7 +23,8 @@ class RolesAndUsersTest {
         api.asAdmin().get("/api/roles").then().statusCode(200)
                 .body("name", contains("Administrator", "Agent", "Supervisor"))
                 .body("find { it.name == 'Administrator' }.permissions",
-                        containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT"))
+                        containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
+                                "REVIEW_TRANSCRIPTS"))
                 .body("find { it.name == 'Supervisor' }.permissions",
                         containsInAnyOrder("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS"))
                 .body("find { it.name == 'Agent' }.permissions", empty())

@@ -15,6 +15,7 @@ import static cc.monitoring.permission.domain.Permission.HANDLE_CONVERSATIONS;
 import static cc.monitoring.permission.domain.Permission.MANAGE_USERS;
 import static cc.monitoring.permission.domain.Permission.MONITOR_ALL_CALLS;
 import static cc.monitoring.permission.domain.Permission.OPERATE_SIMULATOR;
+import static cc.monitoring.permission.domain.Permission.REVIEW_TRANSCRIPTS;
 import static cc.monitoring.permission.domain.Permission.VIEW_AUDIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,10 +31,20 @@ class PermissionRulesTest {
         assertTrue(Role.builtIn(BuiltInRole.Administrator).grants(MONITOR_ALL_CALLS));
         assertTrue(Role.builtIn(BuiltInRole.Supervisor).grants(MONITOR_ALL_CALLS));
         assertFalse(Role.builtIn(BuiltInRole.Agent).grants(MONITOR_ALL_CALLS));
-        assertEquals(Set.of(MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS, MANAGE_USERS, VIEW_AUDIT),
+        assertEquals(Set.of(MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS, MANAGE_USERS, VIEW_AUDIT, REVIEW_TRANSCRIPTS),
                 BuiltInRole.Administrator.permissions());
         assertEquals(Set.of(MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS), BuiltInRole.Supervisor.permissions());
         assertTrue(BuiltInRole.Agent.permissions().isEmpty());
+    }
+
+    @Test
+    @DisplayName("B34 The built-in Administrator may review ended monitored transcripts; Supervisor and Agent may not")
+    void B34_onlyTheBuiltInAdministratorHoldsReviewTranscripts() {
+        assertTrue(Role.builtIn(BuiltInRole.Administrator).grants(REVIEW_TRANSCRIPTS));
+        assertFalse(Role.builtIn(BuiltInRole.Supervisor).grants(REVIEW_TRANSCRIPTS));
+        assertFalse(Role.builtIn(BuiltInRole.Agent).grants(REVIEW_TRANSCRIPTS));
+        assertFalse(REVIEW_TRANSCRIPTS.isMachine());
+        assertTrue(Role.custom("Quality", Permission.parseAll(List.of("review_transcripts"))).grants(REVIEW_TRANSCRIPTS));
     }
 
     @Test
@@ -56,7 +67,7 @@ class PermissionRulesTest {
     @DisplayName("B35 Machine permissions are given to service accounts through custom roles")
     void B35_machineIdentitiesGetTheirPermissionThroughACustomRole() {
         assertEquals(List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
-                "HANDLE_CONVERSATIONS", "OPERATE_SIMULATOR"), java.util.Arrays.stream(Permission.values()).map(Enum::name).toList());
+                "REVIEW_TRANSCRIPTS", "HANDLE_CONVERSATIONS", "OPERATE_SIMULATOR"), java.util.Arrays.stream(Permission.values()).map(Enum::name).toList());
         Role platform = Role.custom("Channel Platform", Permission.parseAll(List.of("handle_conversations")));
         assertEquals(Set.of(HANDLE_CONVERSATIONS), platform.permissions());
         assertFalse(platform.grants(MONITOR_ALL_CALLS));

@@ -15,6 +15,8 @@ public final class PermissionNames {
     public static final String MANAGE_USERS = "MANAGE_USERS";
     /** Read the audit trail, and every monitor leg (B40, B07). */
     public static final String VIEW_AUDIT = "VIEW_AUDIT";
+    /** Open the transcript of an ended, monitored digital interaction as an audited review (B34, B41). */
+    public static final String REVIEW_TRANSCRIPTS = "REVIEW_TRANSCRIPTS";
     /** Machine permission of the channel platform: write into conversations (B35). */
     public static final String HANDLE_CONVERSATIONS = "HANDLE_CONVERSATIONS";
     /** Machine permission of the phone simulator: place and hang up simulated calls, inject failures (B07). */
