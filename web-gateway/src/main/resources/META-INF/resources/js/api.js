@@ -22,6 +22,7 @@ const SENTENCES = {
   'already-monitoring': 'You are already monitoring this interaction.',
   'review-not-permitted': 'Your role does not allow reviewing transcripts.',
   'interaction-not-ended': 'This chat is still live: monitor it instead of reviewing it.',
+  'not-digital': 'Calls have no transcript to review.',
 };
 
 export async function api(path, { method = 'GET', body } = {}) {
@@ -71,8 +72,9 @@ export function whyNotSentence(reason) {
 export function whyNotReviewSentence(reason) {
   const sentences = {
     'review-not-permitted': 'Your role does not allow reviewing transcripts',
-    'not-monitored': 'It was never monitored',
+    'interaction-not-found': 'It was never monitored',
     'interaction-not-ended': 'Still live: monitor it instead',
+    'not-digital': 'Calls have no transcript',
   };
   return sentences[reason] || 'Review is not available';
 }
