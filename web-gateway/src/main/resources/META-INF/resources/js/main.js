@@ -100,6 +100,11 @@ async function start() {
     }
     if (name === 'session') voice.refresh(JSON.parse(data).sessionId).then(schedule);
   }, (on, status) => {
+    // (re)connected: what changed while the stream was not open is read once (no event is lost)
+    if (on) {
+      schedule();
+      agents.schedule();
+    }
     const live = document.getElementById('live');
     live.classList.toggle('on', on);
     live.textContent = on ? '● live' : (status === 403 ? 'no permission to monitor' : '○ reconnecting…');
