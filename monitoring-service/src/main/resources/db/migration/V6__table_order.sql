@@ -7,4 +7,7 @@ create index interaction_live_first on interaction
 create index interaction_live_first_oldest on interaction
     (tenant_id, (state = 'ACTIVE') desc, started_at, interaction_id)
     where silent_monitoring and (state = 'ACTIVE' or monitored);
+-- the live / previously monitored counts (and the total): an index-only scan, by channel too
+create index interaction_live_counts on interaction (tenant_id, state, channel)
+    where silent_monitoring and (state = 'ACTIVE' or monitored);
 drop index interaction_table;

@@ -96,7 +96,7 @@ class PermissionRulesTest {
                 () -> Permission.parseAll(List.of("MONITOR_ALL_CALLS", "FLY")));
         assertTrue(e.getMessage().contains("'FLY'"));
         assertTrue(e.getMessage().endsWith("known: MONITOR_ALL_CALLS, BARGE_ALL_CALLS, COACH_CALLS, MANAGE_USERS, VIEW_AUDIT, "
-                + "HANDLE_CONVERSATIONS, OPERATE_SIMULATOR"), e.getMessage());
+                + "REVIEW_TRANSCRIPTS, HANDLE_CONVERSATIONS, OPERATE_SIMULATOR"), e.getMessage());
         assertEquals("unknown-permission", e.type());
     }
 

@@ -1,5 +1,8 @@
 package cc.monitoring.transcript.messaging;
 
+import cc.monitoring.contracts.EventTypes;
+import cc.monitoring.contracts.monitoring.TranscriptReviewGranted;
+
 import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
@@ -26,6 +29,10 @@ public class MonitoringEventHandler implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
+        if (EventTypes.TRANSCRIPT_REVIEW_GRANTED.equals(event.type())) {
+            reviewGranted(event);
+            return;
+        }
         if (!SessionState.isSessionEvent(event.type())) {
             return;
         }
@@ -38,6 +45,20 @@ public class MonitoringEventHandler implements EventHandler {
         if (access.sessionChanged(session.sessionId(), session.tenantId(), session.interactionId(),
                 session.supervisorId(), session.channel(), state)) {
             changes.accessChanged(session.tenantId(), session.supervisorId());
+        }
+    }
+
+    /** B34: the reviewer may read the ended transcript until the grant expires; their open streams look again. */
+    private void reviewGranted(CloudEvent event) {
+        TranscriptReviewGranted grant = event.dataAs(TranscriptReviewGranted.class);
+        EventChecks.requireSameTenant(event, grant.tenantId());
+        EventChecks.require(grant.reviewId(), "reviewId");
+        Envelopes.requireInteractionId(grant.interactionId());
+        EventChecks.require(grant.userId(), "userId");
+        EventChecks.require(grant.expiresAt() == null ? null : grant.expiresAt().toString(), "expiresAt");
+        if (access.reviewGranted(grant.reviewId(), grant.tenantId(), grant.interactionId(), grant.userId(),
+                grant.expiresAt())) {
+            changes.accessChanged(grant.tenantId(), grant.userId());
         }
     }
 }

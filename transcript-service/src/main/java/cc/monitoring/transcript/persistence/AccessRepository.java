@@ -5,6 +5,7 @@ import cc.monitoring.transcript.domain.SessionState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,24 @@ public class AccessRepository {
     }
 
     public record ActiveSession(Channel channel) {
+    }
+
+    /** B34: a review grant of the user on the interaction in their tenant that has not expired at {@code now}. */
+    public boolean reviewing(String tenantId, String interactionId, String userId, Instant now) {
+        return !em.createNativeQuery("""
+                        select 1 from transcript_review
+                        where tenant_id = ?1 and interaction_id = ?2 and user_id = ?3 and expires_at > ?4""")
+                .setParameter(1, tenantId).setParameter(2, interactionId).setParameter(3, userId)
+                .setParameter(4, now).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** B34: monitoring-service granted a review; a repeated grant (same review id) changes nothing. */
+    public boolean reviewGranted(String reviewId, String tenantId, String interactionId, String userId, Instant expiresAt) {
+        return em.createNativeQuery("""
+                        insert into transcript_review (review_id, tenant_id, interaction_id, user_id, expires_at)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict (review_id) do nothing""")
+                .setParameter(1, reviewId).setParameter(2, tenantId).setParameter(3, interactionId)
+                .setParameter(4, userId).setParameter(5, expiresAt).executeUpdate() == 1;
     }
 
     /**

@@ -16,6 +16,7 @@ import cc.monitoring.transcript.persistence.TranscriptRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +28,11 @@ public class TranscriptService {
     private final TranscriptRepository transcripts;
     private final AccessRepository access;
     private final ReadPositions positions;
+    private final Clock clock;
 
-    public TranscriptService(TranscriptRepository transcripts, AccessRepository access, ReadPositions positions) {
+    public TranscriptService(TranscriptRepository transcripts, AccessRepository access, ReadPositions positions,
+                             Clock clock) {
+        this.clock = clock;
         this.transcripts = transcripts;
         this.access = access;
         this.positions = positions;
@@ -70,7 +74,10 @@ public class TranscriptService {
         // a voice interaction has no transcript: its monitor's session does not make one up
         boolean monitors = session.isPresent() && (stored.isPresent() || session.get().channel() == null
                 || session.get().channel().isDigital());
-        new ReadAccess(tenantId, stored.map(Transcript::tenantId).orElse(null), monitors)
+        // B34: a review grant opens an ended transcript only, and only until it expires
+        boolean reviewing = !monitors && stored.filter(Transcript::ended).isPresent()
+                && access.reviewing(tenantId, interactionId, userId, clock.instant());
+        new ReadAccess(tenantId, stored.map(Transcript::tenantId).orElse(null), monitors, reviewing)
                 .require(interactionId);
         return stored.orElseGet(() -> Transcript.empty(interactionId, tenantId, session.get().channel()));
     }

@@ -67,4 +67,13 @@ class ReadAccessTest {
         }
         assertFalse(InteractionId.isValid(null));
     }
+
+    @Test
+    void B34_aReviewerReadsAStoredTranscriptOfTheirTenantOnly() {
+        assertTrue(new ReadAccess("t1", "t1", false, true).mayRead());
+        assertFalse(new ReadAccess("t1", "t1", false, false).mayRead());
+        assertFalse(new ReadAccess("t1", null, false, true).visible(), "a review needs a stored transcript");
+        assertFalse(new ReadAccess("t1", "t2", false, true).visible(), "another tenant's: not found");
+        assertThrows(TranscriptNotFoundException.class, () -> new ReadAccess("t1", "t2", false, true).require("i"));
+    }
 }
