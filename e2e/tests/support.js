@@ -106,3 +106,61 @@ export async function hangUp(callId, by) {
 export async function shot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
+
+/** A chat delivered by the channel platform for {@code agent}, with the customer's first message. */
+export async function startChat(agent, text = 'Hello, my parcel is late') {
+  const customer = uniqueNumber();
+  const chat = await call('channel-platform', '/api/conversations', 'POST', {
+    channel: 'CHAT', flowId: 'support', customer, customerName: 'Casey', agentId: USERS[agent],
+    agentName: agent[0].toUpperCase() + agent.slice(1),
+  });
+  const id = chat.id || chat.interactionId;
+  if (text) await post(id, 'CUSTOMER', text);
+  return { id, customer };
+}
+
+export async function post(chatId, authorRole, text) {
+  return call('channel-platform', `/api/conversations/${chatId}/messages`, 'POST', { authorRole, text });
+}
+
+export async function endChat(chatId) {
+  return call('channel-platform', `/api/conversations/${chatId}/end`, 'POST', { by: 'CUSTOMER' });
+}
+
+/** Polls until {@code check} holds (no fixed sleeps): like playwright's expect().toPass(). */
+export async function eventually(check, { timeout = 15000, interval = 100 } = {}) {
+  const until = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== false) return value;
+      last = new Error('condition still false');
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw last;
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+const AXE = new URL('../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+
+/** axe-core in the page (WCAG 2.2 A/AA rules): the serious and critical violations, as readable lines. */
+export async function axe(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Presses Tab (keyboard only) until {@code selector} has the focus; at most {@code max} presses. */
+export async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return i;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} not reached with ${max} Tab presses`);
+}

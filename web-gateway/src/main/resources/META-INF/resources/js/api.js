@@ -20,6 +20,9 @@ const SENTENCES = {
   'interaction-ended': 'This interaction has already ended.',
   'no-extension': 'You have no extension to listen on. Ask your administrator to add one.',
   'already-monitoring': 'You are already monitoring this interaction.',
+  'review-not-permitted': 'Your role does not allow reviewing transcripts.',
+  'interaction-not-ended': 'This chat is still live: monitor it instead of reviewing it.',
+  'not-digital': 'Calls have no transcript to review.',
 };
 
 export async function api(path, { method = 'GET', body } = {}) {
@@ -63,4 +66,15 @@ export function whyNotSentence(reason) {
     'interaction-ended': 'The interaction has ended',
   };
   return sentences[reason] || 'Monitoring is not available';
+}
+
+/** Why an ended chat's transcript cannot be reviewed (B34), as a sentence. */
+export function whyNotReviewSentence(reason) {
+  const sentences = {
+    'review-not-permitted': 'Your role does not allow reviewing transcripts',
+    'interaction-not-found': 'It was never monitored',
+    'interaction-not-ended': 'Still live: monitor it instead',
+    'not-digital': 'Calls have no transcript',
+  };
+  return sentences[reason] || 'Review is not available';
 }

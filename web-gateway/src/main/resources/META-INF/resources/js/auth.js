@@ -57,7 +57,8 @@ async function startSignIn() {
   const verifier = randomString();
   const state = randomString();
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(FLOW, JSON.stringify({ verifier, state }));
+  // the table's filters, sort and page live in the query string: back to them after signing in
+  sessionStorage.setItem(FLOW, JSON.stringify({ verifier, state, search: location.search }));
   const url = new URL(discovery.authorization_endpoint);
   url.search = new URLSearchParams({
     client_id: config.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(),
@@ -74,7 +75,7 @@ export async function signIn() {
   if (params.has('code')) {
     const flow = JSON.parse(sessionStorage.getItem(FLOW) || '{}');
     sessionStorage.removeItem(FLOW);
-    history.replaceState(null, '', redirectUri());
+    history.replaceState(null, '', `${redirectUri()}${flow.search && !flow.search.includes('code=') ? flow.search : ''}`);
     if (!flow.state || flow.state !== params.get('state')) {
       return startSignIn();
     }

@@ -1,14 +1,60 @@
-// The Interaction Monitoring page: who is signed in, the live table (B10–B12, B51), and the
-// monitor actions with their reasons (B52).
-import { api, whyNotSentence } from './api.js';
+// The supervisor's workspace: who is signed in, the live-first interactions table (B10–B13, B51) with
+// sort, search and filters kept in the URL, updated in place; the agents view; the monitor actions with
+// their reasons (B52); a page of its own for users without monitoring permission.
+import { api, whyNotReviewSentence } from './api.js';
 import { claims, signIn, signOut } from './auth.js';
+import * as agents from './agents.js';
 import * as digital from './digital.js';
 import { follow } from './sse.js';
 import * as voice from './voice.js';
-import { CHANNEL_NAMES, channelIcon, duration, el, fail, time } from './view.js';
+import { CHANNEL_NAMES, channelIcon, duration, el, fail, level, monitorButton, seconds, time } from './view.js';
 
-const PAGE_SIZE = 25;
-const state = { page: 0, filters: {}, rows: [], me: null, expanded: new Set() };
+const NARROW = window.matchMedia('(max-width: 760px)');
+const PAGE_SIZE = NARROW.matches ? 10 : 25;
+const SEARCH_DEBOUNCE_MS = 300;
+const SORTS = ['startedAt', 'agentName', 'customer', 'channel'];
+const DEFAULT_SORT = '-startedAt';
+const COLUMNS = 9;
+
+const state = {
+  query: readQuery(),
+  page: null, // the last answer: items, hasMore, total, counts
+  rows: [],
+  me: null,
+  expanded: new Set(),
+  reviews: new Map(), // interactionId -> expiresAt of the caller's review (B34)
+};
+const nodes = new Map(); // interactionId -> { tr, key }
+const detailNodes = new Map(); // interactionId -> tr
+const groupNodes = {};
+
+/** The table's query from the address bar: reload and shared links restore filters, sort, search, page. */
+function readQuery() {
+  const params = new URLSearchParams(location.search);
+  const sort = params.get('sort') || DEFAULT_SORT;
+  const page = Number.parseInt(params.get('page') || '1', 10);
+  return {
+    q: (params.get('q') || '').trim().slice(0, 64),
+    channel: ['VOICE', 'CHAT', 'SMS', 'MESSAGING'].includes(params.get('channel')) ? params.get('channel') : '',
+    state: ['ACTIVE', 'ENDED'].includes(params.get('state')) ? params.get('state') : '',
+    sort: SORTS.includes(sort.replace(/^-/, '')) ? sort : DEFAULT_SORT,
+    page: Number.isFinite(page) && page >= 1 && page <= 10000 ? page - 1 : 0,
+    view: params.get('view') === 'agents' ? 'agents' : 'interactions',
+  };
+}
+
+function writeQuery() {
+  const q = state.query;
+  const params = new URLSearchParams();
+  if (q.view !== 'interactions') params.set('view', q.view);
+  if (q.q) params.set('q', q.q);
+  if (q.channel) params.set('channel', q.channel);
+  if (q.state) params.set('state', q.state);
+  if (q.sort !== DEFAULT_SORT) params.set('sort', q.sort);
+  if (q.page) params.set('page', String(q.page + 1));
+  const search = params.toString();
+  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+}
 
 async function start() {
   try {
@@ -29,18 +75,53 @@ async function start() {
   const signOutButton = document.getElementById('sign-out');
   signOutButton.hidden = false;
   signOutButton.addEventListener('click', signOut);
-  voice.init(state.me, () => load());
+  if (!state.me.permissions.includes('MONITOR_ALL_CALLS')) {
+    noPermission();
+    return;
+  }
+  document.getElementById('workspace').hidden = false;
+  voice.init(state.me, () => load(), focusRow);
+  agents.init(monitor);
   wireFilters();
+  wireSort();
+  wireTabs();
   await load();
   follow('/api/monitoring/stream', (name, data) => {
-    if (name === 'table') schedule();
+    if (name === 'table') {
+      schedule();
+      agents.schedule();
+      let changed = {};
+      try {
+        changed = JSON.parse(data || '{}');
+      } catch (e) {
+        // an older stream sends no body
+      }
+      if (changed.interactionId) voice.interactionChanged(changed.interactionId);
+    }
     if (name === 'session') voice.refresh(JSON.parse(data).sessionId).then(schedule);
   }, (on, status) => {
-    document.getElementById('live').classList.toggle('on', on);
-    document.getElementById('live').textContent = on ? '● live' : (status === 403 ? 'no permission to monitor' : '○ reconnecting…');
+    // (re)connected: what changed while the stream was not open is read once (no event is lost)
+    if (on) {
+      schedule();
+      agents.schedule();
+    }
+    const live = document.getElementById('live');
+    live.classList.toggle('on', on);
+    live.textContent = on ? '● live' : (status === 403 ? 'no permission to monitor' : '○ reconnecting…');
   });
   setInterval(tick, 1000);
   setInterval(load, 30000); // safety net; changes arrive by the stream
+}
+
+/** Agents and other users without MONITOR_ALL_CALLS: a page that says so; no table, paging or stream. */
+function noPermission() {
+  const section = document.getElementById('no-permission');
+  section.hidden = false;
+  if (state.me.loggedInAsAgent) {
+    document.getElementById('no-permission-text').textContent = 'You are signed in to the agent desktop, and your role does not '
+      + 'include permission to monitor interactions, so there is no table or team view to show you.';
+  }
+  document.getElementById('skip-main').textContent = 'Skip to the content';
 }
 
 let timer;
@@ -51,19 +132,89 @@ function schedule() {
 
 function wireFilters() {
   const form = document.getElementById('filters');
+  for (const name of ['q', 'channel', 'state']) form.elements[name].value = state.query[name];
   form.addEventListener('submit', (e) => e.preventDefault());
-  form.addEventListener('input', () => {
-    const data = new FormData(form);
-    state.filters = Object.fromEntries([...data.entries()].filter(([, v]) => v));
-    state.page = 0;
-    schedule();
+  let searchTimer;
+  form.addEventListener('input', (event) => {
+    const apply = () => {
+      state.query.q = form.elements.q.value.trim().slice(0, 64);
+      state.query.channel = form.elements.channel.value;
+      state.query.state = form.elements.state.value;
+      state.query.page = 0;
+      writeQuery();
+      load();
+    };
+    clearTimeout(searchTimer);
+    if (event.target.name === 'q') searchTimer = setTimeout(apply, SEARCH_DEBOUNCE_MS);
+    else apply();
   });
-  document.getElementById('prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); load(); });
-  document.getElementById('next').addEventListener('click', () => { state.page += 1; load(); });
+  document.getElementById('prev').addEventListener('click', () => { state.query.page = Math.max(0, state.query.page - 1); writeQuery(); load(); });
+  document.getElementById('next').addEventListener('click', () => { state.query.page += 1; writeQuery(); load(); });
+}
+
+/** Sortable column headers: a button in each, aria-sort on the sorted one. */
+function wireSort() {
+  for (const th of document.querySelectorAll('table.interactions th[data-sort]')) {
+    const label = th.textContent;
+    const button = el('button', { type: 'button', class: 'sort', 'data-sort': th.dataset.sort },
+      label, el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, ''));
+    button.addEventListener('click', () => {
+      const field = th.dataset.sort;
+      const current = state.query.sort;
+      if (current.replace(/^-/, '') === field) state.query.sort = current.startsWith('-') ? field : `-${field}`;
+      else state.query.sort = field === 'startedAt' ? '-startedAt' : field;
+      state.query.page = 0;
+      writeQuery();
+      showSort();
+      load();
+    });
+    th.replaceChildren(button);
+  }
+  showSort();
+}
+
+function showSort() {
+  const field = state.query.sort.replace(/^-/, '');
+  const descending = state.query.sort.startsWith('-');
+  for (const th of document.querySelectorAll('table.interactions th[data-sort]')) {
+    const sorted = th.dataset.sort === field;
+    if (sorted) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+    else th.removeAttribute('aria-sort');
+    th.querySelector('.sort-mark').textContent = sorted ? (descending ? ' ▼' : ' ▲') : ' ↕';
+  }
+}
+
+/** Interactions | Agents as tabs (arrow keys move between them). */
+function wireTabs() {
+  const tabs = [document.getElementById('tab-interactions'), document.getElementById('tab-agents')];
+  const select = (tab, focus) => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      document.getElementById(t.getAttribute('aria-controls')).hidden = !on;
+    }
+    state.query.view = tab.id === 'tab-agents' ? 'agents' : 'interactions';
+    writeQuery();
+    agents.shown(state.query.view === 'agents');
+    if (focus) tab.focus();
+  };
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => select(tab, false));
+    tab.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        e.preventDefault();
+        select(tabs[(i + 1) % tabs.length], true);
+      }
+    });
+  });
+  select(state.query.view === 'agents' ? tabs[1] : tabs[0], false);
 }
 
 async function load() {
-  const query = new URLSearchParams({ ...state.filters, page: state.page, size: PAGE_SIZE });
+  const q = state.query;
+  const query = new URLSearchParams({ page: q.page, size: PAGE_SIZE, sort: q.sort });
+  for (const name of ['q', 'channel', 'state']) if (q[name]) query.set(name, q[name]);
   let page;
   try {
     [page, state.me] = await Promise.all([api(`/api/monitoring/interactions?${query}`), api('/api/monitoring/me')]);
@@ -71,81 +222,176 @@ async function load() {
     fail(e);
     return;
   }
+  state.page = page;
   state.rows = page.items;
-  document.getElementById('page-label').textContent = `Page ${state.page + 1}`;
-  document.getElementById('prev').disabled = state.page === 0;
+  const pages = page.total !== undefined ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : null;
+  document.getElementById('page-label').textContent = pages ? `Page ${q.page + 1} of ${pages}` : `Page ${q.page + 1}`;
+  document.getElementById('prev').disabled = q.page === 0;
   document.getElementById('next').disabled = !page.hasMore;
+  showSummary(page);
   render();
+  voice.rowsChanged(state.rows);
 }
 
+function showSummary(page) {
+  const counts = page.counts;
+  const parts = [];
+  if (counts) parts.push(`Live ${counts.active}`, `Previously monitored ${counts.previouslyMonitored}`);
+  if (page.total !== undefined) parts.push(`${page.total} matching`);
+  document.getElementById('summary').textContent = parts.join(' · ');
+}
+
+/** Patches the table in place: unchanged rows keep their nodes, so focus, scroll and open details stay. */
 function render() {
   const body = document.getElementById('rows');
-  const rows = [];
+  const focused = document.activeElement;
+  const focusedRow = focused?.closest?.('tr[data-interaction]')?.dataset.interaction;
+  const focusedAction = focused?.dataset?.action;
+  const wanted = [];
+  let group = null;
   for (const row of state.rows) {
-    rows.push(renderRow(row));
-    if (state.expanded.has(row.interactionId)) {
-      const cell = el('td', { colspan: '9' }, 'Loading details…');
-      rows.push(el('tr', { class: 'details', 'data-details-for': row.interactionId }, cell));
-      digital.render(row, cell, state.me, load);
+    const g = row.state === 'ACTIVE' ? 'live' : 'ended';
+    if (g !== group) {
+      wanted.push(groupRow(g));
+      group = g;
     }
+    wanted.push(rowNode(row));
+    if (state.expanded.has(row.interactionId)) wanted.push(detailsNode(row));
   }
   for (const id of [...state.expanded]) {
     if (!state.rows.some((r) => r.interactionId === id)) {
       state.expanded.delete(id);
       digital.close(id);
+      detailNodes.delete(id);
     }
   }
-  body.replaceChildren(...rows);
+  for (const id of [...nodes.keys()]) {
+    if (!state.rows.some((r) => r.interactionId === id)) nodes.delete(id);
+  }
+  const keep = new Set(wanted);
+  for (const child of [...body.children]) if (!keep.has(child)) child.remove();
+  wanted.forEach((node, i) => {
+    if (body.children[i] !== node) body.insertBefore(node, body.children[i] || null);
+  });
   document.getElementById('empty').hidden = state.rows.length > 0;
+  // a node that moved, or a row whose cells were redrawn, gets its focus back
+  if (focused && focused !== document.body && document.activeElement !== focused) {
+    if (focused.isConnected) {
+      focused.focus({ preventScroll: true });
+    } else if (focusedRow) {
+      const tr = nodes.get(focusedRow)?.tr;
+      const again = (focusedAction && tr?.querySelector(`[data-action="${focusedAction}"]:not([disabled])`)) || tr;
+      again?.focus({ preventScroll: true });
+    }
+  }
+}
+
+function groupRow(g) {
+  const counts = state.page?.counts;
+  const count = counts ? (g === 'live' ? counts.active : counts.previouslyMonitored) : null;
+  const text = `${g === 'live' ? 'Live' : 'Previously monitored'}${count !== null && count !== undefined ? ` · ${count}` : ''}`;
+  if (!groupNodes[g]) {
+    groupNodes[g] = el('tr', { class: `group ${g}`, 'data-group': g }, el('th', { colspan: String(COLUMNS), scope: 'colgroup' }));
+  }
+  groupNodes[g].firstChild.textContent = text;
+  return groupNodes[g];
+}
+
+function rowNode(row) {
+  const current = voice.current();
+  const key = JSON.stringify([row, state.expanded.has(row.interactionId), current?.interactionId === row.interactionId,
+    state.me.userId, state.reviews.has(row.interactionId)]);
+  const cached = nodes.get(row.interactionId);
+  if (cached && cached.key === key) return cached.tr;
+  const fresh = renderRow(row);
+  if (cached) {
+    // the same <tr> with new cells: the row keeps its place and anything the reader attached to it
+    for (const name of ['class', 'aria-current', 'data-state']) {
+      if (fresh.hasAttribute(name)) cached.tr.setAttribute(name, fresh.getAttribute(name));
+      else cached.tr.removeAttribute(name);
+    }
+    cached.tr.replaceChildren(...fresh.childNodes);
+    cached.key = key;
+    if (detailNodes.has(row.interactionId)) digital.update(row, state.me, load);
+    return cached.tr;
+  }
+  nodes.set(row.interactionId, { tr: fresh, key });
+  return fresh;
+}
+
+function detailsNode(row) {
+  let tr = detailNodes.get(row.interactionId);
+  if (!tr) {
+    const cell = el('td', { colspan: String(COLUMNS) }, 'Loading details…');
+    tr = el('tr', { class: 'details', 'data-details-for': row.interactionId, id: `details-${row.interactionId}` }, cell);
+    detailNodes.set(row.interactionId, tr);
+    digital.render(row, cell, state.me, load, state.reviews.get(row.interactionId));
+  }
+  return tr;
 }
 
 function renderRow(row) {
   const digitalRow = row.channel !== 'VOICE';
   const mine = row.monitors.find((m) => m.supervisorId === state.me.userId);
+  const current = voice.current()?.interactionId === row.interactionId;
   const monitors = row.monitors.length
     ? row.monitors.map((m) => el('div', {}, `${m.supervisorName || m.supervisorId} `,
       el('span', { class: `badge ${m.mode || m.state}` }, (m.mode || m.state).toLowerCase())))
     : '—';
   const actions = [];
   if (row.state === 'ACTIVE' && !mine) {
-    const button = el('button', {
-      type: 'button', disabled: !row.monitor.allowed, 'data-action': 'monitor',
-      'aria-describedby': row.monitor.allowed ? null : `why-${row.interactionId}`,
-      onclick: () => (digitalRow ? monitorDigital(row) : voice.choose(row)),
-    }, 'Monitor');
-    actions.push(button);
-    if (!row.monitor.allowed) {
-      actions.push(el('span', { class: 'why', id: `why-${row.interactionId}` }, whyNotSentence(row.monitor.reason)));
-    }
+    actions.push(...monitorButton(row, monitor));
   } else if (mine) {
     actions.push(el('span', { class: 'badge ACTIVE' }, 'You are monitoring'));
+  }
+  if (digitalRow && row.state === 'ENDED' && row.review && !state.reviews.has(row.interactionId)) {
+    if (row.review.allowed) {
+      actions.push(' ', el('button', {
+        type: 'button', class: 'secondary', 'data-action': 'review', onclick: () => review(row),
+      }, 'Review transcript'));
+    } else if (row.review.reason) {
+      actions.push(el('span', { class: 'why' }, whyNotReviewSentence(row.review.reason)));
+    }
   }
   if (digitalRow) {
     const expanded = state.expanded.has(row.interactionId);
     actions.push(' ', el('button', {
       type: 'button', class: 'secondary', 'aria-expanded': String(expanded), 'data-action': 'details',
+      'aria-controls': expanded ? `details-${row.interactionId}` : null,
       onclick: () => toggle(row.interactionId),
     }, expanded ? 'Hide details' : 'Details'));
   }
-  return el('tr', { class: row.state === 'ENDED' ? 'ended' : '', 'data-interaction': row.interactionId, 'data-channel': row.channel },
-    el('td', { class: 'channel', 'data-label': 'Channel' },
-      channelIcon(row.channel), ` ${CHANNEL_NAMES[row.channel] || row.channel}`,
-      row.newDetails ? el('span', { class: 'dot', title: 'New messages since you last looked', role: 'img', 'aria-label': 'new messages' }) : null),
-    el('td', { 'data-label': 'Agent' }, row.agentName || row.agentId),
-    el('td', { 'data-label': 'Customer' }, row.customer || ''),
-    el('td', { 'data-label': 'Flow' }, row.flowName || row.flowId),
-    el('td', { 'data-label': 'Started' }, time(row.startedAt)),
-    el('td', { 'data-label': 'Duration', class: 'duration', 'data-from': row.startedAt, 'data-to': row.endedAt || '' },
-      duration(row.startedAt, row.endedAt)),
-    el('td', { 'data-label': 'State' }, row.state === 'ACTIVE' ? 'Active' : 'Ended'),
-    el('td', { 'data-label': 'Monitored by', class: 'monitors' }, monitors),
-    el('td', {}, actions));
+  const customer = row.customer || '';
+  return el('tr', {
+    class: `${row.state === 'ENDED' ? 'ended' : 'active'}${current ? ' current' : ''}`,
+    'data-interaction': row.interactionId, 'data-channel': row.channel, 'data-state': row.state,
+    id: `row-${row.interactionId}`, tabindex: '-1', 'aria-current': current ? 'true' : null,
+  },
+  el('td', { class: 'channel', 'data-label': 'Channel' },
+    channelIcon(row.channel), ` ${CHANNEL_NAMES[row.channel] || row.channel}`,
+    row.newDetails ? el('span', { class: 'dot', title: 'New messages since you last looked', role: 'img', 'aria-label': 'new messages' }) : null),
+  el('td', { class: 'agent', 'data-label': 'Agent' }, row.agentName || row.agentId),
+  el('td', { class: 'customer', 'data-label': 'Customer' }, customer),
+  el('td', { class: 'wide-only', 'data-label': 'Flow' }, row.flowName || row.flowId),
+  el('td', { class: 'wide-only', 'data-label': 'Started' }, time(row.startedAt)),
+  el('td', {
+    'data-label': 'Duration', class: `duration ${row.endedAt ? '' : level(seconds(row.startedAt))}`,
+    'data-from': row.startedAt, 'data-to': row.endedAt || '',
+  }, duration(row.startedAt, row.endedAt)),
+  el('td', { class: 'wide-only', 'data-label': 'State' }, row.state === 'ACTIVE' ? 'Live' : 'Ended'),
+  el('td', { 'data-label': 'Monitored by', class: 'monitors wide-only' }, monitors),
+  el('td', { class: 'actions' }, actions));
+}
+
+function monitor(row) {
+  return row.channel !== 'VOICE' ? monitorDigital(row) : voice.choose(row);
 }
 
 function toggle(interactionId) {
   if (state.expanded.has(interactionId)) {
     state.expanded.delete(interactionId);
     digital.close(interactionId);
+    detailNodes.delete(interactionId);
   } else {
     state.expanded.add(interactionId);
   }
@@ -155,17 +401,53 @@ function toggle(interactionId) {
 async function monitorDigital(row) {
   try {
     await api('/api/monitoring/sessions', { method: 'POST', body: { interactionId: row.interactionId } });
+    // the details open with the live transcript
+    if (state.expanded.has(row.interactionId)) {
+      digital.close(row.interactionId);
+      detailNodes.get(row.interactionId)?.remove();
+      detailNodes.delete(row.interactionId);
+    }
     state.expanded.add(row.interactionId);
-    await load();
+    await load(); // the focus stays on the row (its Monitor button became "You are monitoring")
   } catch (e) {
     fail(e);
   }
 }
 
+/** B34: an explicit, audited review of an ended chat that was monitored; the transcript opens read-only. */
+async function review(row) {
+  try {
+    const started = await api(`/api/monitoring/interactions/${encodeURIComponent(row.interactionId)}/review`, { method: 'POST' });
+    state.reviews.set(row.interactionId, started.expiresAt);
+    digital.close(row.interactionId);
+    detailNodes.get(row.interactionId)?.remove();
+    detailNodes.delete(row.interactionId);
+    state.expanded.add(row.interactionId);
+    render();
+    nodes.get(row.interactionId)?.tr.querySelector('[data-action="details"]')?.focus();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Focus back on a row (monitoring ended); the table's top when the row is not on this page. */
+function focusRow(interactionId) {
+  const tr = nodes.get(interactionId)?.tr;
+  if (tr?.isConnected) tr.focus();
+  else document.getElementById('main').focus();
+}
+
 function tick() {
   for (const cell of document.querySelectorAll('td.duration')) {
-    if (!cell.dataset.to) cell.textContent = duration(cell.dataset.from);
+    if (!cell.dataset.to) {
+      cell.textContent = duration(cell.dataset.from);
+      const l = level(seconds(cell.dataset.from));
+      cell.classList.toggle('warn', l === 'warn');
+      cell.classList.toggle('alert', l === 'alert');
+    }
   }
+  voice.tick();
+  agents.tick();
 }
 
 start();

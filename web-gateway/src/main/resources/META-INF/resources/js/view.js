@@ -1,4 +1,6 @@
 // Small DOM helpers shared by the console's views.
+import { whyNotSentence } from './api.js';
+
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -36,10 +38,10 @@ export function channelIcon(channel) {
 export const CHANNEL_NAMES = { VOICE: 'Voice', CHAT: 'Chat', SMS: 'SMS', MESSAGING: 'Messaging' };
 
 export function duration(from, to) {
-  const seconds = Math.max(0, Math.floor(((to ? new Date(to) : new Date()) - new Date(from)) / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
+  const total = seconds(from, to);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
   return (h ? `${h}:${String(m).padStart(2, '0')}` : `${m}`) + `:${String(s).padStart(2, '0')}`;
 }
 
@@ -47,20 +49,38 @@ export function time(value) {
   return value ? new Date(value).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '';
 }
 
-const notice = () => document.getElementById('notice');
-const error = () => document.getElementById('error');
+/** Long-running interactions are highlighted: warn from 5 minutes, alert from 10 (agents view, toolbar). */
+export const WARN_SECONDS = 5 * 60;
+export const ALERT_SECONDS = 10 * 60;
 
+export function seconds(from, to) {
+  return Math.max(0, Math.floor(((to ? new Date(to) : new Date()) - new Date(from)) / 1000));
+}
+
+/** 'alert', 'warn' or '' for a duration in seconds. */
+export function level(secs) {
+  return secs >= ALERT_SECONDS ? 'alert' : secs >= WARN_SECONDS ? 'warn' : '';
+}
+
+const box = (id) => document.getElementById(id);
+
+/** A notice that stays until dismissed (or replaced); '' removes it. */
 export function say(text) {
-  notice().textContent = text;
-  notice().hidden = !text;
+  box('notice-text').textContent = text;
+  box('notice').hidden = !text;
 }
 
 export function fail(e) {
-  error().textContent = e?.message || String(e);
-  error().hidden = false;
+  box('error-text').textContent = e?.message || String(e);
+  box('error').hidden = false;
   clearTimeout(fail.timer);
-  fail.timer = setTimeout(() => { error().hidden = true; }, 8000);
+  fail.timer = setTimeout(() => { box('error').hidden = true; }, 8000);
 }
+
+document.addEventListener('click', (event) => {
+  const target = event.target.closest?.('[data-dismiss]');
+  if (target) box(target.dataset.dismiss).hidden = true;
+});
 
 export const END_REASONS = {
   SUPERVISOR_HUNG_UP: 'you hung up',
@@ -69,3 +89,16 @@ export const END_REASONS = {
   DIAL_FAILED: 'your extension could not be reached',
   PERMISSION_REVOKED: 'your permission to monitor was removed',
 };
+
+/** Monitor, disabled with its reason when it cannot be used (B52); shared by the table and the agents view. */
+export function monitorButton(row, onMonitor) {
+  const why = `why-${row.interactionId}-${Math.random().toString(36).slice(2, 7)}`;
+  const parts = [el('button', {
+    type: 'button', disabled: !row.monitor.allowed, 'data-action': 'monitor',
+    'aria-describedby': row.monitor.allowed ? null : why,
+    onclick: () => onMonitor(row),
+  }, 'Monitor')];
+  if (!row.monitor.allowed) parts.push(el('span', { class: 'why', id: why }, whyNotSentence(row.monitor.reason)));
+  return parts;
+}
+
