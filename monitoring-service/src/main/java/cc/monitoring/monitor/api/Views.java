@@ -6,7 +6,7 @@ import cc.monitoring.contracts.monitoring.SessionMode;
 import cc.monitoring.monitor.domain.Extension;
 import cc.monitoring.monitor.domain.ModeChange;
 import cc.monitoring.monitor.domain.Session;
-import cc.monitoring.monitor.domain.SessionState;
+import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.monitor.persistence.AuditRecordEntity;
 import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.InteractionRepository;

@@ -1,5 +1,7 @@
 package cc.monitoring.monitor.domain;
 
+import cc.monitoring.contracts.monitoring.SessionState;
+
 public final class SessionNotActiveException extends MonitoringRefusedException {
     public static final String TYPE = "session-not-active";
 

@@ -7,7 +7,7 @@ import cc.monitoring.monitor.domain.Bounded;
 import cc.monitoring.monitor.domain.Extension;
 import cc.monitoring.monitor.domain.ModeChange;
 import cc.monitoring.monitor.domain.Session;
-import cc.monitoring.monitor.domain.SessionState;
+import cc.monitoring.contracts.monitoring.SessionState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

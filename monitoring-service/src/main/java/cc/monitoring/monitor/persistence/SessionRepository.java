@@ -24,17 +24,17 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
 
     public Optional<SessionEntity> liveVoiceOf(String tenantId, String supervisorId) {
         return find("tenantId = ?1 and supervisorId = ?2 and channel = cc.monitoring.contracts.interaction.Channel.VOICE"
-                + " and state <> cc.monitoring.monitor.domain.SessionState.ENDED", tenantId, supervisorId).firstResultOptional();
+                + " and state <> cc.monitoring.contracts.monitoring.SessionState.ENDED", tenantId, supervisorId).firstResultOptional();
     }
 
     public Optional<SessionEntity> liveOf(String tenantId, String supervisorId, String interactionId) {
         return find("tenantId = ?1 and supervisorId = ?2 and interactionId = ?3"
-                + " and state <> cc.monitoring.monitor.domain.SessionState.ENDED", tenantId, supervisorId, interactionId)
+                + " and state <> cc.monitoring.contracts.monitoring.SessionState.ENDED", tenantId, supervisorId, interactionId)
                 .firstResultOptional();
     }
 
     public List<SessionEntity> liveOnInteraction(String interactionId) {
-        return find("interactionId = ?1 and state <> cc.monitoring.monitor.domain.SessionState.ENDED order by requestedAt",
+        return find("interactionId = ?1 and state <> cc.monitoring.contracts.monitoring.SessionState.ENDED order by requestedAt",
                 interactionId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
@@ -42,12 +42,12 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
         if (interactionIds.isEmpty()) {
             return List.of();
         }
-        return list("interactionId in ?1 and state <> cc.monitoring.monitor.domain.SessionState.ENDED order by requestedAt",
+        return list("interactionId in ?1 and state <> cc.monitoring.contracts.monitoring.SessionState.ENDED order by requestedAt",
                 interactionIds);
     }
 
     public List<SessionEntity> liveOfSupervisor(String tenantId, String supervisorId) {
-        return list("tenantId = ?1 and supervisorId = ?2 and state <> cc.monitoring.monitor.domain.SessionState.ENDED"
+        return list("tenantId = ?1 and supervisorId = ?2 and state <> cc.monitoring.contracts.monitoring.SessionState.ENDED"
                 + " order by requestedAt", tenantId, supervisorId);
     }
 

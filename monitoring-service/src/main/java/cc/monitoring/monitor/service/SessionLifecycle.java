@@ -6,7 +6,7 @@ import cc.monitoring.contracts.telephony.LegReason;
 import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.monitor.domain.Session;
 import cc.monitoring.monitor.domain.SessionAction;
-import cc.monitoring.monitor.domain.SessionState;
+import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
 import cc.monitoring.monitor.persistence.InteractionEntity;

@@ -1,5 +1,6 @@
 package cc.monitoring.monitor.domain;
 
+import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.kit.permissions.PermissionNames;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.monitoring.EndReason;

@@ -27,7 +27,7 @@ public class MonitoringEventsPublisher {
     public void sessionEvent(String type, Session session, String detail) {
         MonitoringEvent data = new MonitoringEvent(session.tenantId(), session.id(), session.interactionId(),
                 session.channel(), session.supervisorId(), session.supervisorName(),
-                cc.monitoring.contracts.monitoring.SessionState.valueOf(session.state().name()),
+                session.state(),
                 session.mode(), session.extension() == null ? null : session.extension().label(),
                 session.extension() == null ? null : session.extension().address(), session.endReason(), detail,
                 Instant.now());
