@@ -7,7 +7,7 @@ import cc.monitoring.telephony.api.Representations.CallSummary;
 import cc.monitoring.telephony.api.Representations.HangUp;
 import cc.monitoring.telephony.api.Representations.PlaceCall;
 import cc.monitoring.telephony.domain.CallState;
-import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.telephony.domain.InvalidCallException;
 import cc.monitoring.telephony.domain.InvalidIdException;
 import cc.monitoring.telephony.domain.NewCall;

@@ -2,7 +2,7 @@ package cc.monitoring.telephony.api;
 
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.telephony.domain.CallState;
-import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.telephony.domain.LegState;
 import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.persistence.MonitorLegEntity;

@@ -1,7 +1,7 @@
 package cc.monitoring.telephony.persistence;
 
 import cc.monitoring.telephony.domain.CallState;
-import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.contracts.interaction.EndedBy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

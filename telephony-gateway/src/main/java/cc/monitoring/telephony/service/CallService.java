@@ -7,7 +7,7 @@ import cc.monitoring.telephony.domain.CallAccess;
 import cc.monitoring.telephony.domain.CallEndedException;
 import cc.monitoring.telephony.domain.CallNotFoundException;
 import cc.monitoring.telephony.domain.CallState;
-import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.telephony.domain.NewCall;
 import cc.monitoring.telephony.domain.SimulatorDisabledException;
 import cc.monitoring.telephony.messaging.out.TelephonyEventsPublisher;

@@ -34,7 +34,7 @@ public class TelephonyEventsPublisher {
 
     public void callEnded(CallEntity call) {
         publish(EventTypes.CALL_ENDED, call.tenantId, call.callId,
-                new CallEnded(call.tenantId, call.callId, EndedBy.valueOf(call.endedBy.name()), call.endedAt));
+                new CallEnded(call.tenantId, call.callId, call.endedBy, call.endedAt));
     }
 
     /** connected, failed, muted-changed or ended: the leg as it is now. */

@@ -1,7 +1,7 @@
 package cc.monitoring.telephony.provider.simulated;
 
 import cc.monitoring.contracts.telephony.LegMode;
-import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.domain.ModeRefusal;

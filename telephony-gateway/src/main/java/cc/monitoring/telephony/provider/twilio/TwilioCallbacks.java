@@ -1,6 +1,6 @@
 package cc.monitoring.telephony.provider.twilio;
 
-import cc.monitoring.telephony.domain.EndedBy;
+import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.provider.TelephonyListener;
