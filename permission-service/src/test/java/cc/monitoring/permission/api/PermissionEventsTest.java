@@ -143,7 +143,8 @@ class PermissionEventsTest {
     }
 
     private void assertAdministratorsRepublishedWithTheCurrentPermissions(Api api) {
-        List<String> current = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT");
+        List<String> current = List.of("MONITOR_ALL_CALLS", "BARGE_ALL_CALLS", "COACH_CALLS", "MANAGE_USERS", "VIEW_AUDIT",
+                "REVIEW_TRANSCRIPTS");
         for (String holder : List.of(api.adminId, "boss")) {
             UserPermissionsChanged data = EventJson.read(kafka.awaitRecord(Topics.PERMISSION_EVENTS,
                     about(api.tenant, holder, EventTypes.USER_PERMISSIONS_CHANGED, 2)).value())
