@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -22,8 +23,12 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,13 +44,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The JSON Schemas under {@code src/main/resources/schemas/} and the Java records say the same, in both
- * directions, for every type of {@link EventTypes}.
+ * directions, for every type of {@link EventTypes}; {@code docs/asyncapi.yaml} is a valid AsyncAPI 3.0 document
+ * that names every type and whose schema files exist. Offline: the AsyncAPI meta-schema is vendored under
+ * {@code src/test/resources/asyncapi/}.
  */
 class EventSchemasTest {
 
     private static final ObjectMapper JSON = EventJson.mapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final Path ASYNCAPI = Path.of("..", "docs", "asyncapi.yaml");
 
     // --- (a) what EventJson writes validates against the schema -------------------------------------------
 
@@ -185,6 +194,68 @@ class EventSchemasTest {
             names.add(name);
         }
         return names;
+    }
+
+    // --- docs/asyncapi.yaml -------------------------------------------------------------------------------
+
+    @Test
+    void B40_theAsyncApiDocumentIsValidAsyncApi3() throws IOException {
+        Schema metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                .getSchema(resource("asyncapi/asyncapi-3.0.0-without-id.json"));
+        JsonNode document = YAML.readTree(ASYNCAPI.toFile());
+        assertEquals("3.0.0", document.path("asyncapi").asText());
+        assertValid(metaSchema, document, "docs/asyncapi.yaml");
+    }
+
+    @Test
+    void B40_theAsyncApiDocumentHasEveryTopicAndEveryTypeWithItsSchemaAndNoDanglingReference() throws IOException {
+        JsonNode document = YAML.readTree(ASYNCAPI.toFile());
+        Set<String> addresses = new TreeSet<>();
+        document.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+        Set<String> topics = Topics.all().stream().map(Topics.Spec::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(topics, addresses, "channels vs Topics.all()");
+
+        JsonNode messages = document.path("components").path("messages");
+        Set<String> typesInDocument = new TreeSet<>();
+        for (Iterator<String> names = messages.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            JsonNode message = messages.get(name);
+            String type = message.at("/payload/schema/properties/type/const").asText(null);
+            if (type == null) {
+                continue; // e.g. the dead-letter message: any record value
+            }
+            typesInDocument.add(type);
+            TypeContract contract = EventSamples.byType().get(type);
+            assertNotNull(contract, "message " + name + " has a type EventTypes does not know: " + type);
+            String dataRef = message.at("/payload/schema/properties/data/$ref").asText();
+            assertEquals("../contracts/src/main/resources/" + contract.schemaResource(), dataRef,
+                    "message " + name + " data schema");
+        }
+        assertEquals(EventSamples.declaredTypes(), typesInDocument, "every EventTypes constant is a message");
+
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertFalse(refs.isEmpty());
+        for (String ref : refs) {
+            if (ref.startsWith("#")) {
+                assertFalse(document.at(ref.substring(1)).isMissingNode(), "docs/asyncapi.yaml: dangling " + ref);
+            } else {
+                Path file = ASYNCAPI.getParent().resolve(ref.replaceAll("#.*$", "")).normalize();
+                assertTrue(Files.isRegularFile(file), "docs/asyncapi.yaml refers to a missing file: " + ref);
+            }
+        }
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                refs.add(ref.asText());
+            }
+            node.forEach(child -> collectRefs(child, refs));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectRefs(child, refs));
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
