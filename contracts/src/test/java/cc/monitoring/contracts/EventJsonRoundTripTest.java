@@ -1,31 +1,18 @@
 package cc.monitoring.contracts;
 
 import cc.monitoring.contracts.EventJson.MalformedEventException;
-import cc.monitoring.contracts.interaction.AgentPresenceChanged;
 import cc.monitoring.contracts.interaction.Channel;
 import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.contracts.interaction.InteractionEnded;
-import cc.monitoring.contracts.interaction.InteractionStarted;
-import cc.monitoring.contracts.interaction.MessagePosted;
-import cc.monitoring.contracts.interaction.ParticipantChanged;
-import cc.monitoring.contracts.interaction.ParticipantRole;
-import cc.monitoring.contracts.monitoring.EndReason;
 import cc.monitoring.contracts.monitoring.MonitoringEvent;
 import cc.monitoring.contracts.monitoring.SessionMode;
 import cc.monitoring.contracts.monitoring.SessionState;
-import cc.monitoring.contracts.permission.ExtensionData;
-import cc.monitoring.contracts.permission.UserPermissionsChanged;
 import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.contracts.telephony.CallEnded;
-import cc.monitoring.contracts.telephony.CallStarted;
-import cc.monitoring.contracts.telephony.DialMonitorLeg;
-import cc.monitoring.contracts.telephony.HangUpMonitorLeg;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.contracts.telephony.LegReason;
 import cc.monitoring.contracts.telephony.MonitorLegEvent;
 import cc.monitoring.contracts.telephony.SetMonitorLegMode;
-import cc.monitoring.contracts.transcript.TranscriptAccessRefused;
-import cc.monitoring.contracts.transcript.TranscriptRead;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -33,8 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,38 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EventJsonRoundTripTest {
 
-    private static final String T = "tenant-a";
-    private static final Instant AT = Instant.parse("2026-12-03T10:15:30.123456Z");
-
-    static Stream<Object> everyEventRecord() {
-        return Stream.of(
-                new UserPermissionsChanged(T, "sam", "Sam", "SUPERVISOR", List.of("monitor:voice", "monitor:chat"),
-                        List.of(new ExtensionData("desk", "SIP", "sip:1001@pbx.example.com")), 7),
-                new UserRemoved(T, "sam", 8),
-                new InteractionStarted(T, "i-1", Channel.VOICE, "f-1", "Sales", true, "ann", "Ann", "+14155550123",
-                        "c-1", AT),
-                new ParticipantChanged(T, "i-1", "ann", ParticipantRole.AGENT, "Ann", AT),
-                new MessagePosted(T, "i-2", "m-1", 1, ParticipantRole.CUSTOMER, "cust", "Casey", "Hi ü €", AT),
-                new InteractionEnded(T, "i-1", Channel.CHAT, EndedBy.CUSTOMER, AT),
-                new AgentPresenceChanged(T, "ann", true, AT, 3),
-                new DialMonitorLeg(T, "c-1", "s-1", "sam", "SIP", "sip:1001@pbx.example.com"),
-                new SetMonitorLegMode(T, "c-1", "s-1", LegMode.COACHING),
-                new HangUpMonitorLeg(T, "c-1", "s-1"),
-                new CallStarted(T, "c-1", "f-1", "ann", "Ann", "+14155550123", AT),
-                new CallEnded(T, "c-1", EndedBy.AGENT, AT),
-                new MonitorLegEvent(T, "c-1", "s-1", "leg-1", LegMode.MUTED, null, AT),
-                new MonitorLegEvent(T, "c-1", "s-1", null, null, LegReason.CALL_NOT_FOUND, AT),
-                new MonitoringEvent(T, "s-1", "i-1", Channel.VOICE, "sam", "Sam", SessionState.ACTIVE,
-                        SessionMode.BARGED, "desk", "sip:1001@pbx.example.com", null, null, AT),
-                new MonitoringEvent(T, "s-1", "i-1", Channel.VOICE, "sam", "Sam", SessionState.ENDED, null, null,
-                        null, EndReason.DIAL_FAILED, "BUSY", AT),
-                new TranscriptRead(T, "i-2", "sam", 12, AT),
-                new TranscriptAccessRefused(T, "i-2", "sam", "transcript-not-permitted", "10.0.0.1", "Firefox",
-                        "req-1", AT));
-    }
+    private static final String T = EventSamples.T;
+    private static final Instant AT = EventSamples.AT;
 
     @ParameterizedTest
-    @MethodSource("everyEventRecord")
+    @MethodSource("cc.monitoring.contracts.EventSamples#everyEventRecord")
     void B40_everyEventRecordSurvivesTheEnvelopeAndTheWire(Object data) {
         CloudEvent sent = CloudEvent.of("some-type", "/test", T, "subject-1", data);
 
