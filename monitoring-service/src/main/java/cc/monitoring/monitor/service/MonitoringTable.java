@@ -99,12 +99,7 @@ public class MonitoringTable {
                 .orElseThrow(InteractionNotFoundException::new);
         List<ParticipantEntity> participants = ParticipantEntity.list(
                 "key.interactionId = ?1 and leftAt is null order by joinedAt", interactionId);
-        List<SessionEntity> monitors = sessions.liveOnInteractions(List.of(interactionId));
-        boolean busyOnVoice = sessions.liveVoiceOf(caller.tenantId(), caller.userId()).isPresent();
-        Map<String, Long> read = readPositions.of(caller.tenantId(), caller.userId(), List.of(interactionId));
-        return new Details(new Row(interaction, monitors, whyNot(supervisor, interaction, busyOnVoice, monitors),
-                hasNewDetails(interaction, read), ReviewPolicy.whyNot(supervisor, interaction.toDomain(),
-                interaction.monitored)), participants);
+        return new Details(rows(caller, supervisor, List.of(interaction)).get(0), participants);
     }
 
     private static boolean hasNewDetails(InteractionEntity interaction, Map<String, Long> readPositions) {

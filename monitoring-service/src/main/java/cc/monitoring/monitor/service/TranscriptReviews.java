@@ -5,6 +5,7 @@ import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.monitor.config.MonitoringConfig;
 import cc.monitoring.monitor.domain.MonitoringRefusedException;
 import cc.monitoring.monitor.domain.ReviewPolicy;
+import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.domain.Supervisor;
 import cc.monitoring.monitor.messaging.out.MonitoringEventsPublisher;
 import cc.monitoring.monitor.persistence.Directory;
@@ -56,7 +57,7 @@ public class TranscriptReviews {
             audit.refused(caller, AuditTrail.Action.REVIEW_TRANSCRIPT, known ? interactionId : null, null, refusal.type());
             throw refusal;
         }
-        Instant now = Instant.now();
+        Instant now = Times.now();
         Review review = new Review(UUID.randomUUID().toString(), interactionId, caller.userId(),
                 now.plus(config.reviewDuration()));
         audit.acceptedFor(caller, reviewer.displayName(), AuditTrail.Action.REVIEW_TRANSCRIPT, interactionId,
