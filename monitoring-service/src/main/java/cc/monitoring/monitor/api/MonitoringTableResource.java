@@ -55,7 +55,7 @@ public class MonitoringTableResource {
                           @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidRequestException::new);
         TableFilter filter = new TableFilter(state(state), channel(channel), Ids.optional(agent, Ids.MAX_USER_ID, "agent"),
-                search(q), sort(sort));
+                Ids.optional(q, MAX_SEARCH, "q"), sort(sort));
         MonitoringTable.Page found = table.page(caller.get(), filter, paging.page(), paging.size());
         return new TablePage(found.rows().stream().map(Row::of).toList(), paging.page(), paging.size(), found.hasMore(),
                 found.total(), Views.TableCounts.of(found.counts()));
@@ -85,18 +85,6 @@ public class MonitoringTableResource {
             throw new InvalidRequestException("state is ACTIVE or ENDED");
         }
         return upper;
-    }
-
-    /** A search term: trimmed, blank is none, at most {@value #MAX_SEARCH} characters. */
-    private static String search(String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        String term = q.trim();
-        if (term.length() > MAX_SEARCH) {
-            throw new InvalidRequestException("q is at most " + MAX_SEARCH + " characters");
-        }
-        return term;
     }
 
     private static TableSort sort(String sort) {
