@@ -10,7 +10,11 @@ import cc.monitoring.contracts.telephony.LegMode;
  * Deliberately, nothing here ends a call: hanging up a monitor leg removes that leg only, and there is
  * no other operation, so the monitoring path cannot end a call for everyone (B24).
  * <p>
- * Every operation only asks; it returns at once and the outcome arrives through the listener.
+ * Every operation is performed by the gateway's durable command worker (B29) and is idempotent per monitor
+ * leg: asked again after a crash, it has the effect of asking once (a dial with the same {@code legId} dials
+ * once; a mode is a state; hanging up a leg that is already gone succeeds). An operation returns once the
+ * provider accepted the request and throws {@link ProviderFailure} when it did not; the leg's new state
+ * (answered, mode confirmed, ended) arrives later through the listener.
  */
 public interface TelephonyProvider {
 
