@@ -41,7 +41,7 @@ final class Webhooks implements AutoCloseable {
     Webhooks(Map<String, String> tokens, Duration timeout) {
         this.tokens = tokens;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Runs {@code task} on the account's thread after everything queued before it. */
