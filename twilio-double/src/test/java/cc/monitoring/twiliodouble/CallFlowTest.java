@@ -1,7 +1,5 @@
 package cc.monitoring.twiliodouble;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,26 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * order: inbound call → TwiML → conference → agent → monitor participant created muted → coach →
  * unmute → participant deleted → caller hangs up.
  */
-class CallFlowTest {
-
-    static final String ACCOUNT = "AC" + "0123456789abcdef0123456789abcdef";
-
-    FakeApplication app;
-    TwilioDouble twilio;
-    TwilioClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        app = new FakeApplication();
-        twilio = TwilioDouble.start(TwilioDouble.Options.onFreePort().account(ACCOUNT, FakeApplication.TOKEN, app.baseUrl));
-        client = new TwilioClient(twilio.baseUrl(), ACCOUNT, FakeApplication.TOKEN);
-    }
-
-    @AfterEach
-    void stop() {
-        twilio.close();
-        app.close();
-    }
+class CallFlowTest extends DoubleFixture {
 
     @Test
     void aMonitoredCallSendsTwiliosWebhooksInTwiliosOrder() throws Exception {
@@ -155,14 +134,5 @@ class CallFlowTest {
                 "conference participant-leave",
                 "conference conference-end"), summary(twilio.callbacks()));
         assertEquals("last-participant-left", twilio.callbacks().get(6).param("ReasonConferenceEnded"));
-    }
-
-    /** "kind event [label]" per webhook, in the order sent. */
-    static List<String> summary(List<Callback> callbacks) {
-        return callbacks.stream().map(c -> {
-            String kind = c.kind().replace("-status", "");
-            String label = c.param("ParticipantLabel");
-            return kind + " " + c.event() + (label == null ? "" : " " + label);
-        }).toList();
     }
 }
