@@ -1,5 +1,8 @@
 package cc.monitoring.twiliodouble;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +13,11 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The double as a process (bin/stack, the console demo):
  * {@code java -Xmx96m -cp … cc.monitoring.twiliodouble.TwilioDoubleMain --port 8086 --accounts <file>}.
- * The accounts file has one account a line, {@code AccountSid AuthToken AppBaseUrl [VoiceUrl]},
- * separated by blanks; empty lines and lines starting with # are skipped.
+ * The accounts file is a JSON array,
+ * {@code [{"accountSid":"AC…","authToken":"…","gatewayBaseUrl":"http://127.0.0.1:8085"}]} (optionally with
+ * {@code "voiceUrl"} when the Voice URL is not {@code gatewayBaseUrl + /api/telephony/twilio/voice}), or,
+ * as plain text, one account a line: {@code AccountSid AuthToken GatewayBaseUrl [VoiceUrl]} (blank lines
+ * and lines starting with # skipped).
  */
 public final class TwilioDoubleMain {
 
@@ -34,7 +40,7 @@ public final class TwilioDoubleMain {
             }
         }
         if (accountsFile == null) {
-            System.err.println("--accounts <file> is required (lines: AccountSid AuthToken AppBaseUrl [VoiceUrl])");
+            System.err.println("--accounts <file> is required: [{\"accountSid\":…,\"authToken\":…,\"gatewayBaseUrl\":…}]");
             System.exit(2);
         }
         TwilioDouble twilio = TwilioDouble.start(TwilioDouble.Options.onPort(port).host(host)
@@ -49,8 +55,16 @@ public final class TwilioDoubleMain {
     }
 
     static List<TwilioDouble.Account> readAccounts(Path file) throws IOException {
+        String text = Files.readString(file);
         List<TwilioDouble.Account> accounts = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
+        if (text.stripLeading().startsWith("[")) {
+            for (JsonNode account : new ObjectMapper().readTree(text)) {
+                accounts.add(new TwilioDouble.Account(required(account, "accountSid"), required(account, "authToken"),
+                        required(account, "gatewayBaseUrl"), account.path("voiceUrl").asText(null)));
+            }
+            return accounts;
+        }
+        for (String line : text.lines().toList()) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
@@ -62,5 +76,13 @@ public final class TwilioDoubleMain {
             accounts.add(new TwilioDouble.Account(fields[0], fields[1], fields[2], fields.length == 4 ? fields[3] : null));
         }
         return accounts;
+    }
+
+    private static String required(JsonNode account, String field) {
+        JsonNode value = account.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("an account needs \"" + field + "\"");
+        }
+        return value.asText();
     }
 }
