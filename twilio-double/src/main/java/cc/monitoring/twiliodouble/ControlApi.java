@@ -2,7 +2,6 @@ package cc.monitoring.twiliodouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -159,9 +158,5 @@ final class ControlApi implements HttpHandler {
         NotFound(String message) {
             super(message);
         }
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
     }
 }

@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +45,7 @@ final class Engine {
     private final Duration settleLimit;
     final Webhooks webhooks;
     final Endpoints endpoints;
+    private final StatusCallbacks callbacks;
 
     Engine(List<TwilioDouble.Account> accounts, Clock clock, Duration callbackTimeout) {
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -55,6 +57,7 @@ final class Engine {
         this.settleLimit = callbackTimeout.multipliedBy(8);
         this.webhooks = new Webhooks(tokens, callbackTimeout);
         this.endpoints = new Endpoints(this);
+        this.callbacks = new StatusCallbacks(webhooks, clock);
     }
 
     // ---------------------------------------------------------------- accounts and lookups
@@ -342,9 +345,24 @@ final class Engine {
         return participant;
     }
 
-    /** After the create request was answered: Twilio dials the participant's call. */
+    /** Twilio dials the call at once (the call is queued on the account's thread). */
     void startDialing(CallLeg call) {
+        startDialing(call, new CountDownLatch(0));
+    }
+
+    /**
+     * Twilio dials the call once the create request has been answered ({@code answered} counted down), so
+     * that the application has Twilio's answer before the first status callback; {@link #settle} waits
+     * for the dialing from the moment the request was applied.
+     */
+    void startDialing(CallLeg call, CountDownLatch answered) {
         webhooks.enqueue(call.accountSid, () -> {
+            try {
+                answered.await(settleLimit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             synchronized (this) {
                 dial(call);
             }
@@ -374,13 +392,13 @@ final class Engine {
         participant.updated = now();
         if (participant.connected()) {
             if (muteChanged) {
-                conferenceEvent(participant.conference, muted ? "participant-mute" : "participant-unmute", participant);
+                callbacks.conference(participant.conference, muted ? "participant-mute" : "participant-unmute", participant);
             }
             if (holdChanged) {
-                conferenceEvent(participant.conference, hold ? "participant-hold" : "participant-unhold", participant);
+                callbacks.conference(participant.conference, hold ? "participant-hold" : "participant-unhold", participant);
             }
             if (modified) {
-                conferenceEvent(participant.conference, "participant-modify", participant);
+                callbacks.conference(participant.conference, "participant-modify", participant);
             }
         }
         return participant;
@@ -457,14 +475,14 @@ final class Engine {
         if (p != null) {
             p.status = "connecting";
         }
-        callEvent(call, "initiated", "initiated");
+        callbacks.call(call, "initiated", "initiated");
         call.status = "ringing";
         call.updated = now();
         if (p != null) {
             p.status = "ringing";
             p.updated = now();
         }
-        callEvent(call, "ringing", "ringing");
+        callbacks.call(call, "ringing", "ringing");
         switch (endpoints.answerMode(call.address())) {
             case AUTO -> answered(call);
             case MANUAL -> {
@@ -479,7 +497,7 @@ final class Engine {
         call.status = "in-progress";
         call.started = now();
         call.updated = call.started;
-        callEvent(call, "answered", "in-progress");
+        callbacks.call(call, "answered", "in-progress");
         Participant p = call.participant;
         if (p != null) {
             if (p.conference.active()) {
@@ -607,13 +625,12 @@ final class Engine {
         p.status = "connected";
         p.updated = now();
         c.updated = p.updated;
-        List<Participant> connected = c.connected();
-        if ("init".equals(c.status) && connected.size() >= 2
-                && connected.stream().anyMatch(x -> x.startConferenceOnEnter)) {
+        // Twilio: the conference starts when a participant with startConferenceOnEnter joins someone already there
+        if ("init".equals(c.status) && p.startConferenceOnEnter && c.connected().size() >= 2) {
             c.status = "in-progress";
-            conferenceEvent(c, "conference-start", null);
+            callbacks.conference(c, "conference-start", null);
         }
-        conferenceEvent(c, "participant-join", p);
+        callbacks.conference(c, "participant-join", p);
     }
 
     /** Hangs up a call whatever its state; {@code kicked} when the API (not the person) ended it. */
@@ -649,7 +666,7 @@ final class Engine {
         c.participants.remove(p.call.sid);
         p.status = "complete";
         p.updated = now();
-        conferenceEvent(c, "participant-leave", p);
+        callbacks.conference(c, "participant-leave", p);
         ended.add(p.call);
         if (!c.active()) {
             return;
@@ -678,7 +695,7 @@ final class Engine {
             if (q.connected()) {
                 q.status = "complete";
                 q.updated = now();
-                conferenceEvent(c, "participant-leave", q);
+                callbacks.conference(c, "participant-leave", q);
                 calls.add(q.call);
             } else {
                 q.status = "failed";
@@ -694,7 +711,7 @@ final class Engine {
         }
         put(extra, "ReasonConferenceEnded", reason);
         put(extra, "Reason", reasonText(reason, ending));
-        conferenceEvent(c, "conference-end", null, extra);
+        callbacks.conference(c, "conference-end", null, extra);
         if (finishHere) {
             for (CallLeg leg : calls) {
                 finish(leg, "in-progress".equals(leg.status) ? "completed" : "canceled");
@@ -725,80 +742,7 @@ final class Engine {
             call.participant.conference.participants.remove(call.sid);
             call.participant.status = "complete";
         }
-        callEvent(call, "completed", status);
-    }
-
-    // ---------------------------------------------------------------- callbacks (lock held)
-
-    private void callEvent(CallLeg call, String event, String callStatus) {
-        if (call.statusCallback == null || !call.statusCallbackEvents.contains(event)) {
-            return;
-        }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", call.accountSid);
-        put(params, "ApiVersion", API_VERSION);
-        put(params, "CallSid", call.sid);
-        put(params, "CallStatus", callStatus);
-        put(params, "CallbackSource", "call-progress-events");
-        put(params, "Called", call.to);
-        put(params, "Caller", call.from);
-        put(params, "Direction", call.direction);
-        put(params, "From", call.from);
-        put(params, "To", call.to);
-        put(params, "SequenceNumber", String.valueOf(call.sequence++));
-        put(params, "Timestamp", RFC_2822.format(now()));
-        if ("completed".equals(event)) {
-            long seconds = call.started == null ? 0 : Duration.between(call.started, call.ended).toSeconds();
-            put(params, "CallDuration", String.valueOf(seconds));
-            put(params, "Duration", String.valueOf((seconds + 59) / 60));
-        }
-        if (call.participant != null) {
-            put(params, "ConferenceSid", call.participant.conference.sid);
-        }
-        webhooks.enqueue(new Webhooks.Outgoing(call.accountSid, "participant-status", call.statusCallback, params));
-    }
-
-    private void conferenceEvent(Conference c, String event, Participant p) {
-        conferenceEvent(c, event, p, Map.of());
-    }
-
-    private void conferenceEvent(Conference c, String event, Participant p, Map<String, List<String>> extra) {
-        String subscription = switch (event) {
-            case "conference-start" -> "start";
-            case "conference-end" -> "end";
-            case "participant-join" -> "join";
-            case "participant-leave" -> "leave";
-            case "participant-mute", "participant-unmute" -> "mute";
-            case "participant-hold", "participant-unhold" -> "hold";
-            case "participant-modify" -> "modify";
-            default -> event;
-        };
-        if (c.statusCallback == null || !c.statusCallbackEvents.contains(subscription)) {
-            return;
-        }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", c.accountSid);
-        put(params, "ConferenceSid", c.sid);
-        put(params, "FriendlyName", c.friendlyName);
-        put(params, "StatusCallbackEvent", event);
-        put(params, "SequenceNumber", String.valueOf(++c.sequence));
-        put(params, "Timestamp", RFC_2822.format(now()));
-        if (p != null) {
-            put(params, "CallSid", p.call.sid);
-            if (p.label != null) {
-                put(params, "ParticipantLabel", p.label);
-            }
-            put(params, "Muted", String.valueOf(p.muted));
-            put(params, "Hold", String.valueOf(p.hold));
-            put(params, "Coaching", String.valueOf(p.coaching));
-            if (p.callSidToCoach != null) {
-                put(params, "CallSidToCoach", p.callSidToCoach);
-            }
-            put(params, "EndConferenceOnExit", String.valueOf(p.endConferenceOnExit));
-            put(params, "StartConferenceOnEnter", String.valueOf(p.startConferenceOnEnter));
-        }
-        extra.forEach((k, v) -> params.put(k, v));
-        webhooks.enqueue(new Webhooks.Outgoing(c.accountSid, "conference-status", c.statusCallback, params));
+        callbacks.call(call, "completed", status);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -857,9 +801,5 @@ final class Engine {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return prefix + HexFormat.of().formatHex(bytes);
-    }
-
-    static Map<String, List<String>> sorted(Map<String, List<String>> params) {
-        return new TreeMap<>(params);
     }
 }

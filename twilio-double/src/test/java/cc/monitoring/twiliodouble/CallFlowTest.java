@@ -135,4 +135,25 @@ class CallFlowTest extends DoubleFixture {
                 "conference conference-end"), summary(twilio.callbacks()));
         assertEquals("last-participant-left", twilio.callbacks().get(6).param("ReasonConferenceEnded"));
     }
+
+    @Test
+    void aParticipantWithoutStartConferenceOnEnterDoesNotStartTheConference() throws Exception {
+        String customer = twilio.placeInboundCall(ACCOUNT, "+15551230001", "+15559870002");
+        String conference = twilio.conference(ACCOUNT, customer).sid();
+        String monitor = addMonitor(conference, "monitor-leg-1", "client:supervisor-1");
+        assertEquals("init", twilio.conference(ACCOUNT, conference).status(), "the monitor joined with StartConferenceOnEnter=false");
+        assertEquals(Set.of(), twilio.hears(monitor), "both hear the wait music until the conference starts");
+        String agent = twilio.connectAgent(ACCOUNT, conference, "client:agent-7");
+        assertEquals("in-progress", twilio.conference(ACCOUNT, conference).status());
+        assertEquals(Set.of(customer, agent), twilio.hears(monitor));
+        assertEquals(List.of(
+                "voice ringing",
+                "conference participant-join customer",
+                "participant initiated",
+                "participant ringing",
+                "participant in-progress",
+                "conference participant-join monitor-leg-1",
+                "conference conference-start",
+                "conference participant-join agent"), summary(twilio.callbacks()));
+    }
 }
