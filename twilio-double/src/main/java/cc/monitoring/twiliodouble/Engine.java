@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The state of the double's Twilio: calls, conferences, participants, and the callbacks each change
- * causes, queued in the order of the changes (one queue per account). Every method holds the engine's
- * lock while it changes state and never while a request to the application is under way.
+ * The state of the double's Twilio: accounts, calls, conferences and participants; what the people on
+ * the phones do and what the REST API asks for, checked as Twilio checks it, then carried out by the
+ * {@link Switchboard}. Every method holds the engine's lock while it changes state and never while a
+ * request to the application is under way; the callbacks a change causes are queued in the order of the
+ * changes (one queue per account).
  */
 final class Engine {
 
@@ -45,7 +47,7 @@ final class Engine {
     private final Duration settleLimit;
     final Webhooks webhooks;
     final Endpoints endpoints;
-    private final StatusCallbacks callbacks;
+    private final Switchboard switchboard;
 
     Engine(List<TwilioDouble.Account> accounts, Clock clock, Duration callbackTimeout) {
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -57,7 +59,7 @@ final class Engine {
         this.settleLimit = callbackTimeout.multipliedBy(8);
         this.webhooks = new Webhooks(tokens, callbackTimeout);
         this.endpoints = new Endpoints(this);
-        this.callbacks = new StatusCallbacks(webhooks, clock);
+        this.switchboard = new Switchboard(this, conferences, endpoints, new StatusCallbacks(webhooks, clock), webhooks);
     }
 
     // ---------------------------------------------------------------- accounts and lookups
@@ -103,12 +105,6 @@ final class Engine {
         return List.copyOf(conference(accountSid, conferenceSid, path).participants.values());
     }
 
-    private Optional<Conference> activeConference(String accountSid, String friendlyName) {
-        return conferences.values().stream()
-                .filter(c -> c.accountSid.equals(accountSid) && c.active() && c.friendlyName.equals(friendlyName))
-                .findFirst();
-    }
-
     // ---------------------------------------------------------------- what people do (test API)
 
     /** A caller dials the account's number: Twilio asks the Voice URL for TwiML and obeys it. */
@@ -118,23 +114,8 @@ final class Engine {
         synchronized (this) {
             call = new CallLeg(sid("CA"), accountSid, from, to, "inbound", now(), "ringing");
             calls.put(call.sid, call);
+            switchboard.fetchTwiml(call, account.voiceUrl());
         }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", accountSid);
-        put(params, "ApiVersion", API_VERSION);
-        put(params, "CallSid", call.sid);
-        put(params, "CallStatus", "ringing");
-        put(params, "Called", to);
-        put(params, "Caller", from);
-        put(params, "Direction", "inbound");
-        put(params, "From", from);
-        put(params, "To", to);
-        webhooks.enqueue(accountSid, () -> {
-            Callback answer = webhooks.send(new Webhooks.Outgoing(accountSid, "voice", account.voiceUrl(), params));
-            synchronized (this) {
-                obey(call, answer.status() / 100 == 2 ? answer.body() : null);
-            }
-        });
         webhooks.settle(accountSid, settleLimit);
         return call.sid;
     }
@@ -149,7 +130,7 @@ final class Engine {
         synchronized (this) {
             Conference conference = Optional.ofNullable(conferences.get(conferenceNameOrSid))
                     .filter(c -> c.accountSid.equals(accountSid) && c.active())
-                    .or(() -> activeConference(accountSid, conferenceNameOrSid))
+                    .or(() -> switchboard.activeConference(accountSid, conferenceNameOrSid))
                     .orElseThrow(() -> new IllegalArgumentException("no active conference " + conferenceNameOrSid));
             if (conference.participant("agent").isPresent()) {
                 throw new IllegalStateException("the conference already has a participant labelled agent");
@@ -178,7 +159,7 @@ final class Engine {
                 throw new IllegalArgumentException("unknown call " + callSid);
             }
             accountSid = call.accountSid;
-            hangUpLocked(call, false);
+            switchboard.hangUpLocked(call, false);
         }
         webhooks.settle(accountSid, settleLimit);
     }
@@ -190,7 +171,7 @@ final class Engine {
                 throw new IllegalArgumentException("unknown conference " + conferenceSid);
             }
             if (conference.active()) {
-                end(conference, "conference-ended-via-api", null, null);
+                switchboard.end(conference, "conference-ended-via-api", null, null);
             }
         }
         webhooks.settle(accountSid, settleLimit);
@@ -203,9 +184,9 @@ final class Engine {
             for (CallLeg call : new ArrayList<>(calls.values())) {
                 if ("ringing".equals(call.status) && !"inbound".equals(call.direction) && address.equals(call.address())) {
                     if (answer) {
-                        answered(call);
+                        switchboard.answered(call);
                     } else {
-                        failed(call, "no-answer");
+                        switchboard.failed(call, "no-answer");
                     }
                     touched.add(call.accountSid);
                 }
@@ -247,10 +228,10 @@ final class Engine {
         String status = form.first("Status");
         if (status != null) {
             switch (status) {
-                case "completed" -> hangUpLocked(call, true);
+                case "completed" -> switchboard.hangUpLocked(call, true);
                 case "canceled" -> {
                     if ("queued".equals(call.status) || "ringing".equals(call.status)) {
-                        hangUpLocked(call, true);
+                        switchboard.hangUpLocked(call, true);
                     }
                 }
                 default -> throw TwilioError.invalid("Status", status);
@@ -259,9 +240,9 @@ final class Engine {
         String twiml = form.first("Twiml");
         if (twiml != null && !call.ended()) {
             if (call.participant != null && call.participant.connected()) {
-                leave(call.participant, false, new ArrayList<>());
+                switchboard.leave(call.participant, false, new ArrayList<>());
             }
-            obey(call, twiml);
+            switchboard.obey(call, twiml);
         }
         call.updated = now();
         return call;
@@ -283,7 +264,7 @@ final class Engine {
                 throw TwilioError.invalid("Status", status);
             }
             if (conference.active()) {
-                end(conference, "conference-ended-via-api", null, null);
+                switchboard.end(conference, "conference-ended-via-api", null, null);
             }
         }
         return conference;
@@ -303,7 +284,7 @@ final class Engine {
                 throw TwilioError.notFound(path);
             }
         } else {
-            conference = activeConference(accountSid, conferenceSidOrName).orElse(null);
+            conference = switchboard.activeConference(accountSid, conferenceSidOrName).orElse(null);
         }
         String label = form.first("Label");
         if (label != null) {
@@ -364,7 +345,7 @@ final class Engine {
                 return;
             }
             synchronized (this) {
-                dial(call);
+                switchboard.dial(call);
             }
         });
     }
@@ -390,23 +371,13 @@ final class Engine {
         participant.coaching = coaching;
         participant.callSidToCoach = coaching ? callSidToCoach : (form.has("CallSidToCoach") ? callSidToCoach : null);
         participant.updated = now();
-        if (participant.connected()) {
-            if (muteChanged) {
-                callbacks.conference(participant.conference, muted ? "participant-mute" : "participant-unmute", participant);
-            }
-            if (holdChanged) {
-                callbacks.conference(participant.conference, hold ? "participant-hold" : "participant-unhold", participant);
-            }
-            if (modified) {
-                callbacks.conference(participant.conference, "participant-modify", participant);
-            }
-        }
+        switchboard.updated(participant, muteChanged, holdChanged, modified);
         return participant;
     }
 
     /** Participants/{CallSid}.json DELETE: the participant is kicked; its call ends. */
     synchronized void deleteParticipant(Participant participant) {
-        hangUpLocked(participant.call, true);
+        switchboard.hangUpLocked(participant.call, true);
     }
 
     // ---------------------------------------------------------------- views
@@ -416,7 +387,7 @@ final class Engine {
         Map<String, Set<String>> hears = new LinkedHashMap<>();
         for (Participant p : c.participants.values()) {
             if (p.connected()) {
-                hears.put(p.call.sid, hearsLocked(p));
+                hears.put(p.call.sid, switchboard.hears(p));
             }
         }
         return new ConferenceState(c.accountSid, c.sid, c.friendlyName, c.status, participants, hears);
@@ -425,7 +396,7 @@ final class Engine {
     synchronized ConferenceState state(String accountSid, String conferenceSidOrName) {
         Conference c = Optional.ofNullable(conferences.get(conferenceSidOrName))
                 .filter(x -> x.accountSid.equals(accountSid))
-                .or(() -> activeConference(accountSid, conferenceSidOrName))
+                .or(() -> switchboard.activeConference(accountSid, conferenceSidOrName))
                 .or(() -> conferences.values().stream()
                         .filter(x -> x.accountSid.equals(accountSid) && x.friendlyName.equals(conferenceSidOrName))
                         .reduce((first, second) -> second))
@@ -444,305 +415,7 @@ final class Engine {
             throw new IllegalArgumentException("unknown call " + callSid);
         }
         Participant p = call.participant;
-        return p == null || !p.connected() ? Set.of() : hearsLocked(p);
-    }
-
-    private Set<String> hearsLocked(Participant listener) {
-        Conference c = listener.conference;
-        if (!"in-progress".equals(c.status) || !listener.connected() || listener.hold) {
-            return Set.of();
-        }
-        Set<String> heard = new LinkedHashSet<>();
-        for (Participant speaker : c.connected()) {
-            if (speaker == listener || speaker.muted || speaker.hold) {
-                continue;
-            }
-            if (speaker.coaching && !listener.call.sid.equals(speaker.callSidToCoach)) {
-                continue;
-            }
-            heard.add(speaker.call.sid);
-        }
-        return Set.copyOf(heard);
-    }
-
-    // ---------------------------------------------------------------- transitions (lock held)
-
-    private void dial(CallLeg call) {
-        if (call.ended() || !"queued".equals(call.status)) {
-            return;
-        }
-        Participant p = call.participant;
-        if (p != null) {
-            p.status = "connecting";
-        }
-        callbacks.call(call, "initiated", "initiated");
-        call.status = "ringing";
-        call.updated = now();
-        if (p != null) {
-            p.status = "ringing";
-            p.updated = now();
-        }
-        callbacks.call(call, "ringing", "ringing");
-        switch (endpoints.answerMode(call.address())) {
-            case AUTO -> answered(call);
-            case MANUAL -> {
-                // rings until the test answers it, or it is canceled
-            }
-            case BUSY -> failed(call, "busy");
-            case NO_ANSWER -> failed(call, "no-answer");
-        }
-    }
-
-    private void answered(CallLeg call) {
-        call.status = "in-progress";
-        call.started = now();
-        call.updated = call.started;
-        callbacks.call(call, "answered", "in-progress");
-        Participant p = call.participant;
-        if (p != null) {
-            if (p.conference.active()) {
-                join(p);
-            } else {
-                finish(call, "completed");
-            }
-        } else if (call.answerTwiml != null) {
-            obey(call, call.answerTwiml);
-        } else if (call.answerUrl != null) {
-            fetchTwiml(call, call.answerUrl);
-        }
-    }
-
-    private void fetchTwiml(CallLeg call, String url) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", call.accountSid);
-        put(params, "ApiVersion", API_VERSION);
-        put(params, "CallSid", call.sid);
-        put(params, "CallStatus", call.status);
-        put(params, "Called", call.to);
-        put(params, "Caller", call.from);
-        put(params, "Direction", call.direction);
-        put(params, "From", call.from);
-        put(params, "To", call.to);
-        webhooks.enqueue(call.accountSid, () -> {
-            Callback answer = webhooks.send(new Webhooks.Outgoing(call.accountSid, "voice", url, params));
-            synchronized (this) {
-                obey(call, answer.status() / 100 == 2 ? answer.body() : null);
-            }
-        });
-    }
-
-    private void failed(CallLeg call, String status) {
-        Participant p = call.participant;
-        if (p != null) {
-            p.status = "failed";
-            p.conference.participants.remove(call.sid);
-            endIfAbandoned(p.conference);
-        }
-        finish(call, status);
-    }
-
-    /** Obeys the TwiML the application answered; null (no answer, an error status) ends the call. */
-    private void obey(CallLeg call, String twiml) {
-        if (call.ended()) {
-            return;
-        }
-        List<TwiML.Verb> verbs;
-        try {
-            verbs = twiml == null ? List.of() : TwiML.parse(twiml);
-        } catch (TwiML.Invalid e) {
-            verbs = List.of();
-        }
-        for (TwiML.Verb verb : verbs) {
-            switch (verb.name()) {
-                case "Dial" -> {
-                    Optional<TwiML.Verb> noun = verb.nouns().stream().filter(n -> "Conference".equals(n.name())).findFirst();
-                    if (noun.isPresent() && joinFromTwiml(call, noun.get())) {
-                        return;
-                    }
-                }
-                case "Hangup" -> {
-                    finish(call, "completed");
-                    return;
-                }
-                case "Reject" -> {
-                    // Twilio reports a rejected call as busy, whatever the reason attribute (a guess, see README)
-                    finish(call, "busy");
-                    return;
-                }
-                default -> {
-                    // <Say>, <Play>, <Pause> and the rest only play something: the call is answered
-                    answerInbound(call);
-                }
-            }
-        }
-        finish(call, "completed");
-    }
-
-    private void answerInbound(CallLeg call) {
-        if ("ringing".equals(call.status) || "queued".equals(call.status)) {
-            call.status = "in-progress";
-            call.started = now();
-            call.updated = call.started;
-        }
-    }
-
-    /** {@code <Dial><Conference>}: false when the call cannot join (label in use: Twilio's 16025), so TwiML goes on. */
-    private boolean joinFromTwiml(CallLeg call, TwiML.Verb noun) {
-        String name = noun.text();
-        Conference conference = activeConference(call.accountSid, name).orElse(null);
-        String label = noun.attributes().get("participantLabel");
-        if (label != null && conference != null && conference.participant(label).isPresent()) {
-            return false;
-        }
-        answerInbound(call);
-        if (conference == null) {
-            conference = new Conference(sid("CF"), call.accountSid, name, now());
-            conference.statusCallback = noun.attributes().get("statusCallback");
-            conference.statusCallbackEvents = events(
-                    noun.attributes().containsKey("statusCallbackEvent")
-                            ? List.of(noun.attributes().get("statusCallbackEvent")) : List.of(),
-                    DEFAULT_CONFERENCE_EVENTS);
-            conferences.put(conference.sid, conference);
-        }
-        Participant p = new Participant(call, conference, label, now());
-        p.muted = Boolean.parseBoolean(noun.attribute("muted", "false"));
-        p.startConferenceOnEnter = Boolean.parseBoolean(noun.attribute("startConferenceOnEnter", "true"));
-        p.endConferenceOnExit = Boolean.parseBoolean(noun.attribute("endConferenceOnExit", "false"));
-        p.beep = noun.attribute("beep", "true");
-        String coach = noun.attributes().get("coach");
-        if (coach != null && conference.participants.containsKey(coach)) {
-            p.coaching = true;
-            p.callSidToCoach = coach;
-        }
-        call.participant = p;
-        conference.participants.put(call.sid, p);
-        join(p);
-        return true;
-    }
-
-    private void join(Participant p) {
-        Conference c = p.conference;
-        p.status = "connected";
-        p.updated = now();
-        c.updated = p.updated;
-        // Twilio: the conference starts when a participant with startConferenceOnEnter joins someone already there
-        if ("init".equals(c.status) && p.startConferenceOnEnter && c.connected().size() >= 2) {
-            c.status = "in-progress";
-            callbacks.conference(c, "conference-start", null);
-        }
-        callbacks.conference(c, "participant-join", p);
-    }
-
-    /** Hangs up a call whatever its state; {@code kicked} when the API (not the person) ended it. */
-    private void hangUpLocked(CallLeg call, boolean kicked) {
-        if (call.ended()) {
-            return;
-        }
-        if (!"in-progress".equals(call.status)) {
-            Participant p = call.participant;
-            if (p != null) {
-                p.status = "failed";
-                p.conference.participants.remove(call.sid);
-                endIfAbandoned(p.conference);
-            }
-            finish(call, "canceled");
-            return;
-        }
-        List<CallLeg> ended = new ArrayList<>();
-        Participant p = call.participant;
-        if (p != null && p.connected()) {
-            leave(p, kicked, ended);
-        } else {
-            ended.add(call);
-        }
-        for (CallLeg leg : ended) {
-            finish(leg, "completed");
-        }
-    }
-
-    /** The participant leaves; the conference ends after it when it was the last or ended it. */
-    private void leave(Participant p, boolean kicked, List<CallLeg> ended) {
-        Conference c = p.conference;
-        c.participants.remove(p.call.sid);
-        p.status = "complete";
-        p.updated = now();
-        callbacks.conference(c, "participant-leave", p);
-        ended.add(p.call);
-        if (!c.active()) {
-            return;
-        }
-        if (p.endConferenceOnExit) {
-            end(c, kicked ? "participant-with-end-conference-on-exit-kicked" : "participant-with-end-conference-on-exit-left",
-                    p, ended);
-        } else if (c.connected().isEmpty()) {
-            end(c, kicked ? "last-participant-kicked" : "last-participant-left", p, ended);
-        }
-    }
-
-    /**
-     * Ends the conference: every other participant leaves (participant-leave each), then conference-end;
-     * the calls that were in it end after that ({@code ended}, or at once when null).
-     */
-    private void end(Conference c, String reason, Participant ending, List<CallLeg> ended) {
-        boolean finishHere = ended == null;
-        List<CallLeg> calls = finishHere ? new ArrayList<>() : ended;
-        c.status = "completed";
-        c.reasonEnded = reason;
-        c.callSidEnding = ending == null ? null : ending.call.sid;
-        c.updated = now();
-        for (Participant q : new ArrayList<>(c.participants.values())) {
-            c.participants.remove(q.call.sid);
-            if (q.connected()) {
-                q.status = "complete";
-                q.updated = now();
-                callbacks.conference(c, "participant-leave", q);
-                calls.add(q.call);
-            } else {
-                q.status = "failed";
-                calls.add(q.call);
-            }
-        }
-        Map<String, List<String>> extra = new LinkedHashMap<>();
-        if (ending != null) {
-            put(extra, "CallSidEndingConference", ending.call.sid);
-            if (ending.label != null) {
-                put(extra, "ParticipantLabelEndingConference", ending.label);
-            }
-        }
-        put(extra, "ReasonConferenceEnded", reason);
-        put(extra, "Reason", reasonText(reason, ending));
-        callbacks.conference(c, "conference-end", null, extra);
-        if (finishHere) {
-            for (CallLeg leg : calls) {
-                finish(leg, "in-progress".equals(leg.status) ? "completed" : "canceled");
-            }
-        }
-    }
-
-    /** A conference whose last would-be participant failed to join ends without having started. */
-    private void endIfAbandoned(Conference c) {
-        if (c.active() && c.participants.isEmpty()) {
-            c.status = "completed";
-            c.reasonEnded = "last-participant-left";
-            c.updated = now();
-        }
-    }
-
-    private void finish(CallLeg call, String status) {
-        if (call.ended()) {
-            return;
-        }
-        if ("completed".equals(status) && !"in-progress".equals(call.status) && !"inbound".equals(call.direction)) {
-            status = "canceled"; // an outbound call never answered ends canceled, not completed
-        }
-        call.status = status;
-        call.ended = now();
-        call.updated = call.ended;
-        if (call.participant != null && call.participant.conference.participants.get(call.sid) == call.participant) {
-            call.participant.conference.participants.remove(call.sid);
-            call.participant.status = "complete";
-        }
-        callbacks.call(call, "completed", status);
+        return p == null || !p.connected() ? Set.of() : switchboard.hears(p);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -776,16 +449,6 @@ final class Engine {
         return events.isEmpty() ? fallback : Set.copyOf(events);
     }
 
-    private static String reasonText(String reason, Participant ending) {
-        String who = ending == null ? "" : "Participant " + ending.call.sid + " ";
-        return switch (reason) {
-            case "participant-with-end-conference-on-exit-left" -> who + "with endConferenceOnExit left the conference";
-            case "participant-with-end-conference-on-exit-kicked" -> who + "with endConferenceOnExit was kicked";
-            case "last-participant-left" -> "Last participant left the conference";
-            case "last-participant-kicked" -> "Last participant was kicked";
-            default -> "Conference ended via API";
-        };
-    }
 
     static void put(Map<String, List<String>> params, String name, String value) {
         if (value != null) {
