@@ -156,4 +156,26 @@ class CallFlowTest extends DoubleFixture {
                 "conference conference-start",
                 "conference participant-join agent"), summary(twilio.callbacks()));
     }
+
+    @Test
+    void aVoiceUrlThatFailsOrRejectsEndsTheCallWithoutAConference() throws Exception {
+        app.twiml = form -> "<Response><Reject reason=\"busy\"/></Response>";
+        String rejected = twilio.placeInboundCall(ACCOUNT, "+15551230001", "+15559870002");
+        assertEquals("busy", client.get("/Calls/" + rejected + ".json").json().path("status").asText());
+        app.twiml = form -> "this is not TwiML";
+        String broken = twilio.placeInboundCall(ACCOUNT, "+15551230001", "+15559870002");
+        assertEquals("completed", client.get("/Calls/" + broken + ".json").json().path("status").asText());
+        assertEquals(List.of(), twilio.conferences());
+    }
+
+    @Test
+    void endingTheConferenceThroughTheApiSendsEveryLeaveThenTheEnd() throws Exception {
+        String[] call = customerAndAgent();
+        twilio.reset();
+        client.post("/Conferences/" + call[2] + ".json", "Status", "completed");
+        twilio.settle();
+        assertEquals(List.of("conference participant-leave customer", "conference participant-leave agent",
+                "conference conference-end"), summary(twilio.callbacks()));
+        assertEquals("conference-ended-via-api", twilio.callbacks().get(2).param("ReasonConferenceEnded"));
+    }
 }
