@@ -248,7 +248,7 @@ final class Engine {
         return call;
     }
 
-    synchronized void deleteCall(CallLeg call, String path) {
+    synchronized void deleteCall(CallLeg call) {
         if (!call.ended()) {
             throw new TwilioError(400, 20009, "Cannot delete a call that is not completed");
         }

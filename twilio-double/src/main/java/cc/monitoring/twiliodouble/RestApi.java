@@ -93,6 +93,9 @@ final class RestApi implements HttpHandler {
                     outcome = route(method, path, accountSid, account.group(2) == null ? "" : account.group(2), form);
                 } catch (TwilioError e) {
                     outcome = error(e);
+                } catch (RuntimeException e) {
+                    System.err.println("twilio-double: " + method + " " + path + " failed: " + e);
+                    outcome = error(new TwilioError(500, 20500, "An internal server error has occurred"));
                 }
             }
             if (fault.isPresent()) {
@@ -107,9 +110,6 @@ final class RestApi implements HttpHandler {
                 return; // closing the exchange without a response drops the connection
             }
             answer(exchange, method, path, form, accountSid, outcome);
-        } catch (RuntimeException e) {
-            System.err.println("twilio-double: " + e);
-            throw e;
         }
     }
 
@@ -146,7 +146,7 @@ final class RestApi implements HttpHandler {
                 case "GET" -> Outcome.of(200, Resources.call(call));
                 case "POST" -> Outcome.of(200, Resources.call(engine.updateCall(call, form)));
                 case "DELETE" -> {
-                    engine.deleteCall(call, fullPath);
+                    engine.deleteCall(call);
                     yield Outcome.of(204, null);
                 }
                 default -> throw notAllowed(method);
