@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,8 +81,11 @@ final class Engine {
         return call;
     }
 
+    /** The account's calls, most recent first, as Twilio lists them. */
     synchronized List<CallLeg> calls(String accountSid) {
-        return calls.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList();
+        List<CallLeg> list = new ArrayList<>(calls.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList());
+        Collections.reverse(list);
+        return list;
     }
 
     synchronized Conference conference(String accountSid, String conferenceSid, String path) {
@@ -92,8 +96,11 @@ final class Engine {
         return conference;
     }
 
+    /** The account's conferences, most recent first. */
     synchronized List<Conference> conferences(String accountSid) {
-        return conferences.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList();
+        List<Conference> list = new ArrayList<>(conferences.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList());
+        Collections.reverse(list);
+        return list;
     }
 
     synchronized Participant participant(String accountSid, String conferenceSid, String callSidOrLabel, String path) {
