@@ -247,7 +247,10 @@ final class Engine {
         String twiml = form.first("Twiml");
         if (twiml != null && !call.ended()) {
             if (call.participant != null && call.participant.connected()) {
-                switchboard.leave(call.participant, false, new ArrayList<>());
+                // redirected out of its conference: the call goes on, the others end if the conference did
+                List<CallLeg> ended = new ArrayList<>();
+                switchboard.leave(call.participant, false, ended);
+                ended.stream().filter(leg -> leg != call).forEach(leg -> switchboard.finish(leg, "completed"));
             }
             switchboard.obey(call, twiml);
         }

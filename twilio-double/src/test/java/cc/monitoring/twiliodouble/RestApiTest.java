@@ -172,6 +172,18 @@ class RestApiTest extends DoubleFixture {
     }
 
     @Test
+    void redirectingTheCallerOutOfTheConferenceEndsItForEveryoneElse() throws IOException {
+        String[] call = customerAndAgent();
+        String second = "<Response><Dial><Conference>elsewhere</Conference></Dial></Response>";
+        assertEquals(200, client.post("/Calls/" + call[0] + ".json", "Twiml", second).status());
+        twilio.settle();
+        assertEquals("completed", twilio.conference(ACCOUNT, call[2]).status(), "the caller had EndConferenceOnExit");
+        assertEquals("completed", client.get("/Calls/" + call[1] + ".json").json().path("status").asText());
+        assertEquals("in-progress", client.get("/Calls/" + call[0] + ".json").json().path("status").asText());
+        assertEquals("init", twilio.conference(ACCOUNT, "elsewhere").status());
+    }
+
+    @Test
     void datesComeFromTheGivenClockInTwiliosRfc2822Form() throws Exception {
         java.time.Clock fixed = java.time.Clock.fixed(java.time.Instant.parse("2026-12-03T14:05:54Z"), java.time.ZoneOffset.UTC);
         try (TwilioDouble other = TwilioDouble.start(options().clock(fixed))) {
