@@ -178,4 +178,22 @@ class CallFlowTest extends DoubleFixture {
                 "conference conference-end"), summary(twilio.callbacks()));
         assertEquals("conference-ended-via-api", twilio.callbacks().get(2).param("ReasonConferenceEnded"));
     }
+
+    @Test
+    void anOutboundCallAsksItsUrlForTwimlOnceAnsweredAndReportsItsProgress() throws Exception {
+        TwilioClient.Answer created = client.post("/Calls.json", "To", "+15550000001", "From", "+15559870002",
+                "Url", app.baseUrl + TwilioDouble.VOICE_PATH, "StatusCallback", app.participantCallback("out"),
+                "StatusCallbackEvent", "initiated", "StatusCallbackEvent", "ringing",
+                "StatusCallbackEvent", "answered", "StatusCallbackEvent", "completed");
+        assertEquals(201, created.status(), created.body());
+        String sid = created.json().path("sid").asText();
+        twilio.settle();
+        assertEquals(List.of("participant initiated", "participant ringing", "participant in-progress",
+                "voice in-progress", "conference participant-join customer"), summary(twilio.callbacks()));
+        assertEquals("outbound-api", twilio.callbacks().get(3).param("Direction"));
+        assertEquals("init", twilio.conference(ACCOUNT, sid).status());
+        twilio.hangUp(sid);
+        assertEquals("participant completed", summary(twilio.callbacks()).get(summary(twilio.callbacks()).size() - 1));
+        assertEquals("completed", twilio.callbacks().get(twilio.callbacks().size() - 1).param("CallStatus"));
+    }
 }
