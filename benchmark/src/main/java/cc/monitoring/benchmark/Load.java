@@ -1,5 +1,7 @@
 package cc.monitoring.benchmark;
 
+import cc.monitoring.contracts.CloudEvent;
+import cc.monitoring.contracts.EventTypes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -91,7 +93,7 @@ final class Load implements AutoCloseable {
         String type;
         switch (phase) {
             case 0 -> {
-                type = "interaction-started";
+                type = EventTypes.INTERACTION_STARTED;
                 data.put("channel", "VOICE");
                 data.put("flowId", flowId);
                 data.put("flowName", "Benchmark load");
@@ -103,7 +105,7 @@ final class Load implements AutoCloseable {
                 data.put("startedAt", now.toString());
             }
             case 1, 2 -> {
-                type = "participant-joined";
+                type = EventTypes.PARTICIPANT_JOINED;
                 boolean agent = phase == 1;
                 data.put("participantId", agent ? "syn-agent-" + (index % 500) : "+1202555" + String.format("%04d", index % 10000));
                 data.put("role", agent ? "AGENT" : "CUSTOMER");
@@ -111,7 +113,7 @@ final class Load implements AutoCloseable {
                 data.put("at", now.toString());
             }
             default -> {
-                type = "interaction-ended";
+                type = EventTypes.INTERACTION_ENDED;
                 data.put("channel", "VOICE");
                 data.put("endedBy", "CUSTOMER");
                 data.put("endedAt", now.toString());
@@ -128,12 +130,10 @@ final class Load implements AutoCloseable {
         e.put("tenantid", tenant);
         e.put("schemaversion", 1);
         e.put("datacontenttype", "application/json");
+        e.put("dataschema", EventTypes.dataschema(e.path("type").asText()));
         e.set("data", data);
         ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", id, e.toString());
-        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
-                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
-                .add("ce_tenantid", tenant.getBytes(StandardCharsets.UTF_8))
-                .add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)); // structured mode
         boolean probe = phase == 3 && listener != null && index % probeEvery == 0;
         producer.send(record, (meta, ex) -> {
             if (ex != null) {
@@ -167,19 +167,17 @@ final class Load implements AutoCloseable {
         String eventId = UUID.randomUUID().toString();
         e.put("specversion", "1.0");
         e.put("id", eventId);
-        e.put("type", "interaction-ended");
+        e.put("type", EventTypes.INTERACTION_ENDED);
         e.put("source", "/benchmark");
         e.put("time", now.toString());
         e.put("subject", interactionId);
         e.put("tenantid", tenant);
         e.put("schemaversion", 1);
         e.put("datacontenttype", "application/json");
+        e.put("dataschema", EventTypes.dataschema(e.path("type").asText()));
         e.set("data", data);
         ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", interactionId, e.toString());
-        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8))
-                .add("ce_type", "interaction-ended".getBytes(StandardCharsets.UTF_8))
-                .add("ce_tenantid", tenant.getBytes(StandardCharsets.UTF_8))
-                .add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)); // structured mode
         return producer.send(record).get().timestamp();
     }
 

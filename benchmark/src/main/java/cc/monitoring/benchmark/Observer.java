@@ -1,5 +1,6 @@
 package cc.monitoring.benchmark;
 
+import cc.monitoring.contracts.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,14 +109,14 @@ final class Observer implements AutoCloseable {
         JsonNode d = e.path("data");
         Seen seen = new Seen(r.timestamp(), now, d.path("endReason").asText(null));
         switch (type) {
-            case "interaction-started" -> {
+            case EventTypes.INTERACTION_STARTED -> {
                 if (d.hasNonNull("callId")) {
                     future(interactionOfCall, d.path("callId").asText()).complete(d.path("interactionId").asText());
                 }
             }
-            case "interaction-ended" -> future(interactionEnded, d.path("interactionId").asText()).complete(seen);
-            case "monitor-joined" -> future(monitorJoined, d.path("sessionId").asText()).complete(seen);
-            case "monitor-ended" -> future(monitorEnded, d.path("sessionId").asText()).complete(seen);
+            case EventTypes.INTERACTION_ENDED -> future(interactionEnded, d.path("interactionId").asText()).complete(seen);
+            case EventTypes.MONITOR_JOINED -> future(monitorJoined, d.path("sessionId").asText()).complete(seen);
+            case EventTypes.MONITOR_ENDED -> future(monitorEnded, d.path("sessionId").asText()).complete(seen);
             default -> {
             }
         }

@@ -17,6 +17,9 @@ import java.util.UUID;
  * @param subject       the aggregate the event is about (user id, interaction id, session id)
  * @param tenantid      the tenant (CloudEvents extension attribute)
  * @param schemaversion version of the data schema of {@code type} (CloudEvents extension attribute)
+ * @param datacontenttype {@code application/json}
+ * @param dataschema    URI of the JSON Schema {@code data} follows ({@link EventTypes#dataschema}); absent on
+ *                      records of the previous release
  * @param data          the event's payload, one of the records in this package
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,10 +33,13 @@ public record CloudEvent(
         String tenantid,
         int schemaversion,
         String datacontenttype,
+        String dataschema,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";
+    /** The Kafka {@code content-type} header of a structured-mode record: the whole envelope is the value. */
     public static final String CONTENT_TYPE = "application/cloudevents+json";
+    public static final String DATA_CONTENT_TYPE = "application/json";
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");
@@ -43,10 +49,17 @@ public record CloudEvent(
         Objects.requireNonNull(tenantid, "tenantid");
     }
 
-    /** A new event with a fresh id, stamped now. */
+    /** A new event with a fresh id, stamped now, its {@code dataschema} the one of its type. */
     public static CloudEvent of(String type, String source, String tenantId, String subject, Object data) {
         return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), type, source, Instant.now(), subject,
-                tenantId, EventTypes.SCHEMA_VERSION, "application/json", EventJson.toTree(data));
+                tenantId, EventTypes.SCHEMA_VERSION, DATA_CONTENT_TYPE, EventTypes.dataschema(type),
+                EventJson.toTree(data));
+    }
+
+    /** The same event with another type (a legacy name read as its current one, {@link EventTypes#canonical}). */
+    CloudEvent withType(String newType) {
+        return new CloudEvent(specversion, id, newType, source, time, subject, tenantid, schemaversion,
+                datacontenttype, dataschema, data);
     }
 
     /** The payload mapped to its record type. */

@@ -36,7 +36,11 @@ public final class EventJson {
     /**
      * Reads a record value.
      *
-     * @throws MalformedEventException if the value is not a CloudEvent this module can read
+     * A type of the previous release ({@code monitor-joined}) comes back as its current name
+     * ({@link EventTypes#canonical}), so consumers compare against {@link EventTypes} only.
+     *
+     * @throws MalformedEventException if the value is not a CloudEvent this module can read: not JSON, no
+     *                                 {@code data}, or a {@code specversion} other than {@code 1.0}
      */
     public static CloudEvent read(String json) {
         if (json == null || json.isBlank()) {
@@ -44,10 +48,15 @@ public final class EventJson {
         }
         try {
             CloudEvent event = MAPPER.readValue(json, CloudEvent.class);
+            if (!CloudEvent.SPEC_VERSION.equals(event.specversion())) {
+                throw new MalformedEventException("event " + event.id() + " is not CloudEvents "
+                        + CloudEvent.SPEC_VERSION + " (specversion " + quoted(event.specversion()) + ")");
+            }
             if (event.data() == null || event.data().isNull()) {
                 throw new MalformedEventException("event " + event.id() + " has no data");
             }
-            return event;
+            String canonical = EventTypes.canonical(event.type());
+            return canonical.equals(event.type()) ? event : event.withType(canonical);
         } catch (MalformedEventException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -57,6 +66,15 @@ public final class EventJson {
 
     public static CloudEvent read(byte[] json) {
         return read(json == null ? null : new String(json, StandardCharsets.UTF_8));
+    }
+
+    /** A short, printable rendering of an attribute for a message (never the payload). */
+    private static String quoted(String value) {
+        if (value == null) {
+            return "missing";
+        }
+        String shown = value.length() > 20 ? value.substring(0, 20) + "…" : value;
+        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 
     static JsonNode toTree(Object data) {

@@ -45,6 +45,11 @@ public final class Topics {
         return topic + DEAD_LETTER_SUFFIX;
     }
 
+    /** Whether {@code topic} is a dead-letter topic ({@link #deadLetter}). */
+    public static boolean isDeadLetter(String topic) {
+        return topic.endsWith(DEAD_LETTER_SUFFIX);
+    }
+
     /** Key of records about one user of one tenant. */
     public static String userKey(String tenantId, String userId) {
         return tenantId + "/" + userId;

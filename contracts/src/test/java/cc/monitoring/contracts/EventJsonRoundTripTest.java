@@ -20,6 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,13 +58,15 @@ class EventJsonRoundTripTest {
     void theEnvelopeCarriesItsAttributesAndWritesNoNulls() throws Exception {
         CloudEvent sent = new CloudEvent(CloudEvent.SPEC_VERSION, "e-1", EventTypes.CALL_ENDED, "/telephony-gateway",
                 AT, null, T, EventTypes.SCHEMA_VERSION, "application/json",
-                EventJson.mapper().valueToTree(new CallEnded(T, "c-1", EndedBy.SYSTEM, AT)));
+                EventTypes.dataschema(EventTypes.CALL_ENDED), EventJson.mapper().valueToTree(new CallEnded(T, "c-1", EndedBy.SYSTEM, AT)));
 
         JsonNode wire = EventJson.mapper().readTree(EventJson.write(sent));
 
         assertEquals("1.0", wire.path("specversion").asText());
         assertEquals("e-1", wire.path("id").asText());
-        assertEquals("call-ended", wire.path("type").asText());
+        assertEquals("cc.monitoring.telephony.call-ended.v1", wire.path("type").asText());
+        assertEquals("https://monitoring.example.com/schemas/telephony/call-ended.v1.json",
+                wire.path("dataschema").asText());
         assertEquals("2026-12-03T10:15:30.123456Z", wire.path("time").asText());
         assertEquals(T, wire.path("tenantid").asText());
         assertEquals(1, wire.path("schemaversion").asInt());
@@ -72,7 +77,7 @@ class EventJsonRoundTripTest {
     @Test
     void enumsAndInstantsTravelAsTheStringsOlderRecordsCarry() {
         String old = """
-                {"specversion":"1.0","id":"e-2","type":"monitor-joined","source":"/monitoring-service",
+                {"specversion":"1.0","id":"e-2","type":"cc.monitoring.monitoring.monitor-joined.v1","source":"/monitoring-service",
                  "time":"2026-12-03T10:15:30Z","tenantid":"tenant-a","schemaversion":1,
                  "data":{"tenantId":"tenant-a","sessionId":"s-1","interactionId":"i-1","channel":"VOICE",
                          "supervisorId":"sam","supervisorName":"Sam","state":"ACTIVE","mode":"SILENT",
@@ -158,14 +163,85 @@ class EventJsonRoundTripTest {
         assertThrows(MalformedEventException.class, () -> EventJson.read(""));
         assertThrows(MalformedEventException.class, () -> EventJson.read((byte[]) null));
         assertThrows(MalformedEventException.class, () -> EventJson.read("""
-                {"specversion":"1.0","id":"e-3","type":"call-ended","source":"/x","time":"2026-12-03T10:15:30Z",
+                {"specversion":"1.0","id":"e-3","type":"cc.monitoring.telephony.call-ended.v1","source":"/x","time":"2026-12-03T10:15:30Z",
                  "tenantid":"tenant-a"}"""));
         assertThrows(MalformedEventException.class, () -> EventJson.read("""
-                {"specversion":"1.0","type":"call-ended","source":"/x","time":"2026-12-03T10:15:30Z",
+                {"specversion":"1.0","type":"cc.monitoring.telephony.call-ended.v1","source":"/x","time":"2026-12-03T10:15:30Z",
                  "tenantid":"tenant-a","data":{}}"""));
         assertThrows(MalformedEventException.class, () -> EventJson.read("""
-                {"specversion":"1.0","id":"e-4","type":"call-ended","source":"/x","time":"yesterday",
+                {"specversion":"1.0","id":"e-4","type":"cc.monitoring.telephony.call-ended.v1","source":"/x","time":"yesterday",
                  "tenantid":"tenant-a","data":{}}"""));
+    }
+
+    @Test
+    void B40_aRecordOfThePreviousReleaseWithItsBareTypeIsReadAsTheNamespacedType() {
+        String previousRelease = """
+                {"specversion":"1.0","id":"e-5","type":"barge","source":"/monitoring-service",
+                 "time":"2026-12-03T10:15:30Z","tenantid":"tenant-a","schemaversion":1,
+                 "data":{"tenantId":"tenant-a","sessionId":"s-1","interactionId":"i-1","channel":"VOICE",
+                         "supervisorId":"sam","supervisorName":"Sam","state":"ACTIVE","mode":"BARGED",
+                         "at":"2026-12-03T10:15:30Z"}}""";
+
+        CloudEvent event = EventJson.read(previousRelease);
+
+        assertEquals(EventTypes.MONITOR_BARGED, event.type());
+        assertEquals("e-5", event.id());
+        assertNull(event.dataschema(), "the previous release wrote no dataschema");
+        assertEquals(SessionMode.BARGED, event.dataAs(MonitoringEvent.class).mode());
+    }
+
+    @Test
+    void B40_everyBareNameOfThePreviousReleaseMapsToOneCurrentType() {
+        Map<String, String> previous = new LinkedHashMap<>();
+        previous.put("user-permissions-changed", EventTypes.USER_PERMISSIONS_CHANGED);
+        previous.put("user-removed", EventTypes.USER_REMOVED);
+        previous.put("interaction-started", EventTypes.INTERACTION_STARTED);
+        previous.put("participant-joined", EventTypes.PARTICIPANT_JOINED);
+        previous.put("participant-left", EventTypes.PARTICIPANT_LEFT);
+        previous.put("message-posted", EventTypes.MESSAGE_POSTED);
+        previous.put("interaction-ended", EventTypes.INTERACTION_ENDED);
+        previous.put("agent-logged-in", EventTypes.AGENT_LOGGED_IN);
+        previous.put("agent-logged-out", EventTypes.AGENT_LOGGED_OUT);
+        previous.put("dial-monitor-leg", EventTypes.DIAL_MONITOR_LEG);
+        previous.put("set-monitor-leg-mode", EventTypes.SET_MONITOR_LEG_MODE);
+        previous.put("hang-up-monitor-leg", EventTypes.HANG_UP_MONITOR_LEG);
+        previous.put("call-started", EventTypes.CALL_STARTED);
+        previous.put("call-ended", EventTypes.CALL_ENDED);
+        previous.put("monitor-leg-connected", EventTypes.MONITOR_LEG_CONNECTED);
+        previous.put("monitor-leg-failed", EventTypes.MONITOR_LEG_FAILED);
+        previous.put("monitor-leg-muted-changed", EventTypes.MONITOR_LEG_MODE_CHANGED);
+        previous.put("monitor-leg-mode-refused", EventTypes.MONITOR_LEG_MODE_REFUSED);
+        previous.put("monitor-leg-ended", EventTypes.MONITOR_LEG_ENDED);
+        previous.put("monitor-requested", EventTypes.MONITOR_REQUESTED);
+        previous.put("monitor-joined", EventTypes.MONITOR_JOINED);
+        previous.put("barge", EventTypes.MONITOR_BARGED);
+        previous.put("monitor-muted", EventTypes.MONITOR_MUTED);
+        previous.put("coach", EventTypes.MONITOR_COACHING);
+        previous.put("monitor-ended", EventTypes.MONITOR_ENDED);
+        previous.put("monitor-mode-refused", EventTypes.MONITOR_MODE_REFUSED);
+        previous.put("transcript-review-granted", EventTypes.TRANSCRIPT_REVIEW_GRANTED);
+        previous.put("transcript-read", EventTypes.TRANSCRIPT_READ);
+        previous.put("transcript-access-refused", EventTypes.TRANSCRIPT_ACCESS_REFUSED);
+
+        previous.forEach((bare, current) -> assertEquals(current, EventTypes.canonical(bare), bare));
+        assertEquals(EventTypes.all(), new LinkedHashSet<>(previous.values()), "every type had a bare name");
+        EventTypes.all().forEach(type -> assertEquals(type, EventTypes.canonical(type), "current names stay"));
+        assertEquals("some-type-added-later", EventTypes.canonical("some-type-added-later"));
+    }
+
+    @Test
+    void B40_anEventOfAnotherCloudEventsVersionIsMalformed() {
+        String wire = EventJson.write(CloudEvent.of(EventTypes.CALL_ENDED, "/telephony-gateway", T, "c-1",
+                new CallEnded(T, "c-1", EndedBy.CUSTOMER, AT)));
+
+        for (String other : new String[] {"0.3", "2.0", "", "1"}) {
+            MalformedEventException e = assertThrows(MalformedEventException.class,
+                    () -> EventJson.read(wire.replace("\"specversion\":\"1.0\"", "\"specversion\":\"" + other + "\"")),
+                    other);
+            assertTrue(e.getMessage().contains("specversion"), e.getMessage());
+        }
+        assertThrows(MalformedEventException.class,
+                () -> EventJson.read(wire.replace("\"specversion\":\"1.0\",", "")), "no specversion");
     }
 
     @Test

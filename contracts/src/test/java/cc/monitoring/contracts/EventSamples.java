@@ -127,11 +127,12 @@ final class EventSamples {
         return BY_TYPE;
     }
 
-    /** The values of every {@code String} constant of {@link EventTypes}. */
+    /** The values of every public {@code String} constant of {@link EventTypes}. */
     static Set<String> declaredTypes() {
         Set<String> types = new TreeSet<>();
         for (Field field : EventTypes.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+            if (Modifier.isStatic(field.getModifiers()) && Modifier.isPublic(field.getModifiers())
+                    && field.getType() == String.class) {
                 try {
                     types.add((String) field.get(null));
                 } catch (IllegalAccessException e) {

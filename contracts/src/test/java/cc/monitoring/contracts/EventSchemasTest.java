@@ -107,6 +107,28 @@ class EventSchemasTest {
         }
     }
 
+    @Test
+    void B40_everyTypeIsNamespacedVersionedAndNamesTheSchemaOfItsData() {
+        assertEquals(EventSamples.declaredTypes(), new TreeSet<>(EventTypes.all()), "EventTypes.all() vs its constants");
+        for (TypeContract contract : EventSamples.byType().values()) {
+            String type = contract.type();
+            assertTrue(type.length() <= 100, type + " fits the outbox's event_type varchar(100)");
+            assertTrue(type.matches("cc\\.monitoring\\.[a-z]+\\.[a-z][a-z0-9-]*\\.v" + EventTypes.SCHEMA_VERSION),
+                    type + " is cc.monitoring.<aggregate>.<event>.v" + EventTypes.SCHEMA_VERSION);
+            assertTrue(type.startsWith("cc.monitoring." + contract.schema().substring(0, contract.schema().indexOf('/')) + "."),
+                    type + ": the aggregate is the one owning its record " + contract.schema());
+            assertEquals(contract.schema(), EventTypes.schemaPath(type), type);
+            JsonNode schema = readTree(resource(contract.schemaResource()));
+            assertEquals(EventTypes.dataschema(type), schema.path("$id").asText(), "dataschema of " + type + " is its schema's $id");
+            CloudEvent event = CloudEvent.of(type, "/test", EventSamples.T, "s", EventSamples.everyEventRecord()
+                    .filter(contract.record()::isInstance).findFirst().orElseThrow());
+            assertEquals(EventTypes.dataschema(type), readTree(EventJson.write(event)).path("dataschema").asText(),
+                    "every event written carries its dataschema: " + type);
+        }
+        assertEquals(EventTypes.envelopeSchema(),
+                readTree(resource("schemas/" + EventTypes.envelopeSchemaPath())).path("$id").asText());
+    }
+
     @ParameterizedTest
     @MethodSource("schemasAndRecords")
     void B40_schemaPropertiesAreExactlyTheRecordComponents(String schemaResource, Class<? extends Record> record) {
@@ -230,6 +252,8 @@ class EventSchemasTest {
             typesInDocument.add(type);
             TypeContract contract = EventSamples.byType().get(type);
             assertNotNull(contract, "message " + name + " has a type EventTypes does not know: " + type);
+            assertEquals(EventTypes.dataschema(type), message.at("/payload/schema/properties/dataschema/const").asText(),
+                    "message " + name + " dataschema");
             String dataRef = message.at("/payload/schema/properties/data/$ref").asText();
             assertEquals("../contracts/src/main/resources/" + contract.schemaResource(), dataRef,
                     "message " + name + " data schema");

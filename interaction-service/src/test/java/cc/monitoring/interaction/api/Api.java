@@ -151,8 +151,32 @@ final class Api {
     // --- interaction-events ---------------------------------------------------------
 
     ConsumerRecord<String, String> awaitInteractionEvent(String type, Predicate<ConsumerRecord<String, String>> match) {
-        return KAFKA.awaitRecord(Topics.INTERACTION_EVENTS, r -> tenant.equals(TopicReader.header(r, "ce_tenantid"))
-                && type.equals(TopicReader.header(r, "ce_type")) && match.test(r), Duration.ofSeconds(30));
+        return KAFKA.awaitRecord(Topics.INTERACTION_EVENTS, r -> tenant.equals(Api.tenantOf(r))
+                && type.equals(Api.typeOf(r)) && match.test(r), Duration.ofSeconds(30));
+    }
+
+    /** The record's CloudEvents type (structured mode: the value is the envelope); null when it is no event. */
+    static String typeOf(ConsumerRecord<String, String> record) {
+        CloudEvent event = eventOrNull(record);
+        return event == null ? null : event.type();
+    }
+
+    static String tenantOf(ConsumerRecord<String, String> record) {
+        CloudEvent event = eventOrNull(record);
+        return event == null ? null : event.tenantid();
+    }
+
+    static String idOf(ConsumerRecord<String, String> record) {
+        CloudEvent event = eventOrNull(record);
+        return event == null ? null : event.id();
+    }
+
+    private static CloudEvent eventOrNull(ConsumerRecord<String, String> record) {
+        try {
+            return EventJson.read(record.value());
+        } catch (EventJson.MalformedEventException e) {
+            return null;
+        }
     }
 
     /** Every event published about one interaction, in the order published. */

@@ -113,7 +113,7 @@ class DigitalConversationsTest {
                     ParticipantRole.valueOf(sent.get(i).get("authorRole")), answer.getString("authorId"),
                     answer.getString("authorName"), sent.get(i).get("text"), Instant.parse(answer.getString("postedAt")));
             assertEquals(expected, cc.monitoring.contracts.EventJson.read(record.value()).dataAs(MessagePosted.class));
-            assertEquals(EventTypes.MESSAGE_POSTED, TopicReader.header(record, "ce_type"));
+            assertEquals(EventTypes.MESSAGE_POSTED, Api.typeOf(record));
         }
         assertEquals(List.of("+14155550123", "agent-3", "+14155550123"),
                 answers.stream().map(a -> a.getString("authorId")).toList(), "authorId defaults to the customer");
@@ -335,8 +335,8 @@ class DigitalConversationsTest {
         io.restassured.RestAssured.given().body(Map.of("by", "AGENT")).contentType(ContentType.JSON)
                 .post("/api/conversations/{id}/end", id).then().statusCode(401).contentType(PROBLEM);
 
-        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid"))
-                && !before.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
+        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(Api.tenantOf(r))
+                && !before.contains(Api.idOf(r)), Duration.ofMillis(500));
         api.as(PLATFORM).get("/api/interactions").then().body("total", equalTo(3));
         api.as(PLATFORM).get("/api/interactions/{id}", id).then().body("state", equalTo("ACTIVE"))
                 .body("lastSequence", equalTo(0)).body("participants.size()", equalTo(2));
@@ -370,8 +370,8 @@ class DigitalConversationsTest {
 
         assertEquals(4, published.size(), "started, joined ×2, one message");
         Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS,
-                r -> id.equals(r.key()) && !published.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
-        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> b.tenant.equals(TopicReader.header(r, "ce_tenantid")),
+                r -> id.equals(r.key()) && !published.contains(Api.idOf(r)), Duration.ofMillis(500));
+        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> b.tenant.equals(Api.tenantOf(r)),
                 Duration.ofMillis(500));
         a.as(PLATFORM).get("/api/interactions/{id}", id).then().body("state", equalTo("ACTIVE"))
                 .body("lastSequence", equalTo(1)).body("participants.size()", equalTo(2));
@@ -419,8 +419,8 @@ class DigitalConversationsTest {
         expectNotPermitted(api.asWithGroups(supervisor, "Administrator", "HANDLE_CONVERSATIONS")
                 .body(Map.of("authorRole", "CUSTOMER", "text", "Hello")).post(messages, id));
 
-        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid"))
-                && !before.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
+        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(Api.tenantOf(r))
+                && !before.contains(Api.idOf(r)), Duration.ofMillis(500));
         api.as(PLATFORM).get("/api/interactions/{id}", id).then().statusCode(200).body("state", equalTo("ACTIVE"))
                 .body("lastSequence", equalTo(1)).body("participants.participantId", contains("agent-1", "visitor-6"));
         api.as(PLATFORM).get("/api/interactions/{id}/messages", id).then().body("text", contains("Where is my parcel?"));
@@ -474,15 +474,15 @@ class DigitalConversationsTest {
     private static List<ConsumerRecord<String, String>> messageRecords(String id) {
         return Api.KAFKA.readAll(Topics.INTERACTION_EVENTS).stream()
                 .filter(r -> id.equals(r.key()))
-                .filter(r -> EventTypes.MESSAGE_POSTED.equals(TopicReader.header(r, "ce_type")))
+                .filter(r -> EventTypes.MESSAGE_POSTED.equals(Api.typeOf(r)))
                 .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
                 .toList();
     }
 
     private static Set<String> tenantEventIds(Api api) {
         return Api.KAFKA.readAll(Topics.INTERACTION_EVENTS).stream()
-                .filter(r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid")))
-                .map(r -> TopicReader.header(r, "ce_id"))
+                .filter(r -> api.tenant.equals(Api.tenantOf(r)))
+                .map(r -> Api.idOf(r))
                 .collect(Collectors.toSet());
     }
 

@@ -59,7 +59,7 @@ class MonitorsDoNotWriteTest {
         api.as(PLATFORM).body(customer("the platform writes on")).post(MESSAGES, chat).then().statusCode(201)
                 .body("sequence", equalTo(2));
         Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> chat.equals(r.key())
-                && !before.contains(TopicReader.header(r, "ce_id"))
+                && !before.contains(Api.idOf(r))
                 && "Never mind, all good!".equals(Api.data(r).path("text").asText()), Duration.ofMillis(500));
 
         // joined (the voice leg answered, or a repeat) keeps it live; mode changes change nothing
@@ -91,8 +91,8 @@ class MonitorsDoNotWriteTest {
             expectProblem(api.as(person).body(Map.of("by", "CUSTOMER")).post("/api/conversations/{id}/end", chat), 403,
                     "conversation-not-permitted");
         }
-        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid"))
-                && !before.contains(TopicReader.header(r, "ce_id")), Duration.ofMillis(500));
+        Api.KAFKA.assertNoRecord(Topics.INTERACTION_EVENTS, r -> api.tenant.equals(Api.tenantOf(r))
+                && !before.contains(Api.idOf(r)), Duration.ofMillis(500));
     }
 
     @Test
@@ -126,8 +126,8 @@ class MonitorsDoNotWriteTest {
 
     private static Set<String> tenantEventIds(Api api) {
         return Api.KAFKA.readAll(Topics.INTERACTION_EVENTS).stream()
-                .filter(r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid")))
-                .map(r -> TopicReader.header(r, "ce_id"))
+                .filter(r -> api.tenant.equals(Api.tenantOf(r)))
+                .map(r -> Api.idOf(r))
                 .collect(Collectors.toSet());
     }
 }

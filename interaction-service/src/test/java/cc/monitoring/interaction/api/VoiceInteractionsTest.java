@@ -49,7 +49,7 @@ class VoiceInteractionsTest {
         assertEquals("/interaction-service", started.source());
         assertEquals(interactionId, started.subject());
         assertEquals(api.tenant, started.tenantid());
-        assertEquals(started.id(), TopicReader.header(startedRecord, "ce_id"));
+        assertEquals(started.id(), Api.idOf(startedRecord));
         Instant at = call.dataAs(CallStarted.class).at();
         assertEquals(new InteractionStarted(api.tenant, interactionId, Channel.VOICE, "sales", "Sales", true, "agent-7",
                 "Agent agent-7", "+14155550123", callId, at), started.dataAs(InteractionStarted.class));
@@ -124,8 +124,8 @@ class VoiceInteractionsTest {
         String interactionId = api.awaitInteractionEvent(EventTypes.INTERACTION_ENDED, r -> true).key();
 
         long started = Api.KAFKA.readAll(Topics.INTERACTION_EVENTS).stream()
-                .filter(r -> api.tenant.equals(TopicReader.header(r, "ce_tenantid")))
-                .filter(r -> EventTypes.INTERACTION_STARTED.equals(TopicReader.header(r, "ce_type")))
+                .filter(r -> api.tenant.equals(Api.tenantOf(r)))
+                .filter(r -> EventTypes.INTERACTION_STARTED.equals(Api.typeOf(r)))
                 .count();
         assertEquals(1, started, "one interaction-started for the call");
         assertEquals(6, api.eventsOf(interactionId).size(), "one lifecycle, no second end");

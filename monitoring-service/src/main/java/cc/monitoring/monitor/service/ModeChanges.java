@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * B28/B29: the mode of a voice session is the mode the telephony provider confirmed. A change is
- * asked (command + pending), then confirmed (monitor-leg-muted-changed: published and audited) or
+ * asked (command + pending), then confirmed (monitor-leg-mode-changed: published and audited) or
  * refused (monitor-leg-mode-refused: reverted, published as monitor-mode-refused, audited). A
  * supervisor who loses BARGE_ALL_CALLS or COACH_CALLS is asked back to muted by the system.
  * Runs in the caller's transaction, on a locked session row.

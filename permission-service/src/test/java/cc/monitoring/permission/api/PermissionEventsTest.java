@@ -52,8 +52,8 @@ class PermissionEventsTest {
         assertEquals(api.tenant, event.tenantid());
         assertEquals(EventTypes.SCHEMA_VERSION, event.schemaversion());
         assertNotNull(event.time());
-        assertEquals(event.id(), TopicReader.header(record, "ce_id"));
-        assertEquals(EventTypes.USER_PERMISSIONS_CHANGED, TopicReader.header(record, "ce_type"));
+        assertEquals(event.id(), EventJson.read(record.value()).id());
+        assertEquals(EventTypes.USER_PERMISSIONS_CHANGED, EventJson.read(record.value()).type());
 
         UserPermissionsChanged data = event.dataAs(UserPermissionsChanged.class);
         assertEquals(new UserPermissionsChanged(api.tenant, "sam", "Name of sam", "Supervisor",

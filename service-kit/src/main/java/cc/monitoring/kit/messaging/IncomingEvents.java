@@ -22,9 +22,10 @@ import java.util.Optional;
  * each event at most once per consumer (its id in {@code consumed_event}, rejected by the primary key
  * when seen before).
  * <ul>
- * <li>A record that is not a readable event, or that its handler refuses as bad data, goes to the
- * dead-letter topic and never stops the consumer: on a failing batch the events are applied one by
- * one, so only the bad one is parked.</li>
+ * <li>A record that is not a readable event (not a CloudEvents {@code 1.0} JSON envelope with data: see
+ * {@link EventJson#read}), or that its handler refuses as bad data, goes to the dead-letter topic and never
+ * stops the consumer: on a failing batch the events are applied one by one, so only the bad one is parked.
+ * A type of the previous release reaches the handler under its current name ({@code EventTypes.canonical}).</li>
  * <li>A failure of the infrastructure (database unreachable, deadlock, shutting down) is not the
  * record's fault: it is retried with back-off; if it lasts, or the service is stopping, the batch
  * is not acknowledged, so it is consumed again later. Nothing is parked for it.</li>

@@ -135,11 +135,8 @@ public class OutboxRelay {
             for (Object[] row : rows) {
                 sent.add(((Number) row[0]).longValue());
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[1], (String) row[2], (String) row[6]);
-                record.headers()
-                        .add(header("ce_id", row[3]))
-                        .add(header("ce_type", row[4]))
-                        .add(header("ce_tenantid", row[5]))
-                        .add(header("content-type", CloudEvent.CONTENT_TYPE));
+                // structured-mode CloudEvents: the value is the whole envelope; no ce_* (binary-mode) headers
+                record.headers().add(header("content-type", CloudEvent.CONTENT_TYPE));
                 acks.add(producer.send(record));
             }
             producer.flush();

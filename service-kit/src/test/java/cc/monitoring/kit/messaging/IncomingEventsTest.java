@@ -3,6 +3,7 @@ package cc.monitoring.kit.messaging;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventChecks;
 import cc.monitoring.contracts.EventJson;
+import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.kit.AppliedEvent;
@@ -45,7 +46,7 @@ class IncomingEventsTest {
     }
 
     private static CloudEvent removed(String tenant, String dataTenant, String user) {
-        return CloudEvent.of("user-removed", "/kit-test", tenant, user, new UserRemoved(dataTenant, user, 1));
+        return CloudEvent.of(EventTypes.USER_REMOVED, "/kit-test", tenant, user, new UserRemoved(dataTenant, user, 1));
     }
 
     /** Applies user-removed as a service would: checks first, then writes. */
@@ -112,7 +113,7 @@ class IncomingEventsTest {
     @Test
     void aRecordWithAnUnknownStateIsParkedNotRetried() {
         String value = """
-                {"specversion":"1.0","id":"%s","type":"monitor-joined","source":"/x","time":"2026-12-03T10:15:30Z",
+                {"specversion":"1.0","id":"%s","type":"cc.monitoring.monitoring.monitor-joined.v1","source":"/x","time":"2026-12-03T10:15:30Z",
                  "tenantid":"t-1","data":{"tenantId":"t-1","sessionId":"s-1","state":"PAUSED"}}"""
                 .formatted(UUID.randomUUID());
 
@@ -122,5 +123,41 @@ class IncomingEventsTest {
         ConsumerRecord<String, String> parked = TOPICS.awaitRecord(Topics.deadLetter(topic), r -> value.equals(r.value()));
         assertTrue(TopicReader.header(parked, "dlq-reason").contains("MonitoringEvent"),
                 TopicReader.header(parked, "dlq-reason"));
+    }
+
+    @Test
+    void B40_aRecordOfAnotherCloudEventsVersionIsParkedAndTheRestOfTheBatchIsApplied() {
+        CloudEvent before = removed("t-1", "t-1", "ann");
+        CloudEvent other = removed("t-1", "t-1", "eve");
+        String otherVersion = EventJson.write(other).replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\"");
+        CloudEvent after = removed("t-1", "t-1", "bob");
+
+        incoming.process(consumer, List.of(record(EventJson.write(before)), record(otherVersion),
+                record(EventJson.write(after))), this::apply);
+
+        assertEquals(1, applied(before));
+        assertEquals(0, applied(other), "a CloudEvents 0.3 record is never applied");
+        assertEquals(1, applied(after));
+        ConsumerRecord<String, String> parked = TOPICS.awaitRecord(Topics.deadLetter(topic),
+                r -> otherVersion.equals(r.value()));
+        assertTrue(TopicReader.header(parked, "dlq-reason").contains("specversion"),
+                TopicReader.header(parked, "dlq-reason"));
+    }
+
+    @Test
+    void B40_aRecordOfThePreviousReleaseWithItsBareTypeIsAppliedAsTheCurrentType() {
+        CloudEvent current = removed("t-1", "t-1", "ann");
+        String previousRelease = EventJson.write(current).replace(EventTypes.USER_REMOVED, "user-removed")
+                .replaceAll(",\"dataschema\":\"[^\"]*\"", "");
+        List<String> seenTypes = new java.util.ArrayList<>();
+
+        incoming.process(consumer, List.of(record(previousRelease)), e -> {
+            seenTypes.add(e.type());
+            apply(e);
+        });
+
+        assertTrue(previousRelease.contains("\"type\":\"user-removed\""), previousRelease);
+        assertEquals(List.of(EventTypes.USER_REMOVED), seenTypes, "the handler sees the current name only");
+        assertEquals(1, applied(current));
     }
 }

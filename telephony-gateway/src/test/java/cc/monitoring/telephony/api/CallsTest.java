@@ -54,8 +54,8 @@ class CallsTest {
         assertEquals(callId, event.subject());
         assertEquals(tenant.id, event.tenantid());
         assertEquals(EventTypes.SCHEMA_VERSION, event.schemaversion());
-        assertEquals(event.id(), TopicReader.header(record, "ce_id"));
-        assertEquals(tenant.id, TopicReader.header(record, "ce_tenantid"));
+        assertEquals(event.id(), EventJson.read(record.value()).id());
+        assertEquals(tenant.id, EventJson.read(record.value()).tenantid());
         CallStarted started = event.dataAs(CallStarted.class);
         assertEquals(tenant.id, started.tenantId());
         assertEquals(callId, started.callId());

@@ -2,6 +2,7 @@ package cc.monitoring.transcript.api;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventJson;
+import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.Topics;
 import cc.monitoring.contracts.transcript.TranscriptRead;
 import cc.monitoring.testsupport.TopicReader;
@@ -43,14 +44,12 @@ class ReadPositionTest {
         ConsumerRecord<String, String> record = World.TOPICS.awaitRecord(Topics.TRANSCRIPT_EVENTS,
                 read(world, chat, "sam", 3), Duration.ofSeconds(20));
         assertEquals(chat, record.key());
-        assertEquals("transcript-read", TopicReader.header(record, "ce_type"));
-        assertEquals(world.tenant, TopicReader.header(record, "ce_tenantid"));
+        assertEquals(CloudEvent.CONTENT_TYPE, TopicReader.header(record, "content-type"), "structured mode");
         CloudEvent event = EventJson.read(record.value());
-        assertEquals("transcript-read", event.type());
+        assertEquals(EventTypes.TRANSCRIPT_READ, event.type());
         assertEquals("/transcript-service", event.source());
         assertEquals(world.tenant, event.tenantid());
         assertEquals(chat, event.subject());
-        assertEquals(TopicReader.header(record, "ce_id"), event.id());
         TranscriptRead data = event.dataAs(TranscriptRead.class);
         assertEquals(world.tenant, data.tenantId());
         assertEquals(chat, data.interactionId());

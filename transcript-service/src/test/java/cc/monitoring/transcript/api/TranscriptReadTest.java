@@ -126,7 +126,7 @@ class TranscriptReadTest {
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
         expectProblem(world.as("sam").get("/api/transcripts/{id}/position", chat), 403, "transcript-not-permitted");
         String dialing = UUID.randomUUID().toString();
-        World.awaitConsumed(world.session("monitor-requested", dialing, "sam", chat, SessionState.DIALING, null), Topics.MONITORING_EVENTS);
+        World.awaitConsumed(world.session(EventTypes.MONITOR_REQUESTED, dialing, "sam", chat, SessionState.DIALING, null), Topics.MONITORING_EVENTS);
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
 
         String session = world.monitor("sam", chat);
@@ -136,7 +136,7 @@ class TranscriptReadTest {
         world.endMonitoring(session, "sam", chat);
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
         // a late, repeated monitor-requested of the ended session (new event id) does not revive it
-        World.awaitConsumed(world.session("monitor-joined", session, "sam", chat, SessionState.ACTIVE, null), Topics.MONITORING_EVENTS);
+        World.awaitConsumed(world.session(EventTypes.MONITOR_JOINED, session, "sam", chat, SessionState.ACTIVE, null), Topics.MONITORING_EVENTS);
         expectProblem(world.as("sam").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
     }
 
@@ -168,7 +168,7 @@ class TranscriptReadTest {
         expectProblem(world.as("sue").get("/api/transcripts/{id}", longId), 404, "transcript-not-found");
 
         ConsumerRecord<String, String> record = World.TOPICS.awaitRecord(Topics.TRANSCRIPT_EVENTS,
-                r -> chat.equals(r.key()) && EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(TopicReader.header(r, "ce_type")),
+                r -> chat.equals(r.key()) && EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(EventJson.read(r.value()).type()),
                 Duration.ofSeconds(20));
         TranscriptAccessRefused refusal = EventJson.read(record.value()).dataAs(TranscriptAccessRefused.class);
         assertEquals(world.tenant, refusal.tenantId());
@@ -178,8 +178,8 @@ class TranscriptReadTest {
         assertEquals("probe/1", refusal.userAgent());
         assertEquals("req-41", refusal.requestId());
         ConsumerRecord<String, String> tooLong = World.TOPICS.awaitRecord(Topics.TRANSCRIPT_EVENTS,
-                r -> EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(TopicReader.header(r, "ce_type"))
-                        && world.tenant.equals(TopicReader.header(r, "ce_tenantid"))
+                r -> EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(EventJson.read(r.value()).type())
+                        && world.tenant.equals(EventJson.read(r.value()).tenantid())
                         && EventJson.read(r.value()).dataAs(TranscriptAccessRefused.class).problemType().equals("transcript-not-found"),
                 Duration.ofSeconds(20));
         assertEquals(64, EventJson.read(tooLong.value()).dataAs(TranscriptAccessRefused.class).interactionId().length(),
@@ -204,7 +204,7 @@ class TranscriptReadTest {
         String call = UUID.randomUUID().toString();
         world.started(call, Channel.VOICE);
         String voiceSession = UUID.randomUUID().toString();
-        World.awaitConsumed(World.publish(Topics.MONITORING_EVENTS, call, world.event("monitor-joined", voiceSession,
+        World.awaitConsumed(World.publish(Topics.MONITORING_EVENTS, call, world.event(EventTypes.MONITOR_JOINED, voiceSession,
                 new cc.monitoring.contracts.monitoring.MonitoringEvent(world.tenant, voiceSession, call, Channel.VOICE,
                         "sam", "Sam", SessionState.ACTIVE, cc.monitoring.contracts.monitoring.SessionMode.SILENT, "Desk", "sip:sam",
                         null, null, java.time.Instant.now()))), Topics.MONITORING_EVENTS);

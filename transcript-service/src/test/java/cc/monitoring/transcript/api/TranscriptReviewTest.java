@@ -57,7 +57,7 @@ class TranscriptReviewTest {
         world.as("alice").get("/api/transcripts/{id}/position", chat).then().statusCode(200);
         // the read is announced as today: monitoring-service clears the red dot from it (B11) and audits it (B41)
         TranscriptRead read = EventJson.read(World.TOPICS.awaitRecord(Topics.TRANSCRIPT_EVENTS,
-                r -> chat.equals(r.key()) && EventTypes.TRANSCRIPT_READ.equals(TopicReader.header(r, "ce_type"))
+                r -> chat.equals(r.key()) && EventTypes.TRANSCRIPT_READ.equals(EventJson.read(r.value()).type())
                         && "alice".equals(EventJson.read(r.value()).dataAs(TranscriptRead.class).userId()),
                 Duration.ofSeconds(20)).value()).dataAs(TranscriptRead.class);
         assertEquals(world.tenant, read.tenantId());
@@ -67,7 +67,7 @@ class TranscriptReviewTest {
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
         TranscriptReadTest.expectProblem(world.as("alice").get("/api/transcripts/{id}", chat), 403, "transcript-not-permitted");
         TranscriptAccessRefused refusal = EventJson.read(World.TOPICS.awaitRecord(Topics.TRANSCRIPT_EVENTS,
-                r -> chat.equals(r.key()) && EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(TopicReader.header(r, "ce_type"))
+                r -> chat.equals(r.key()) && EventTypes.TRANSCRIPT_ACCESS_REFUSED.equals(EventJson.read(r.value()).type())
                         && "alice".equals(EventJson.read(r.value()).dataAs(TranscriptAccessRefused.class).userId()),
                 Duration.ofSeconds(20)).value()).dataAs(TranscriptAccessRefused.class);
         assertEquals("transcript-not-permitted", refusal.problemType());

@@ -1,5 +1,6 @@
 package cc.monitoring.transcript.domain;
 
+import cc.monitoring.contracts.EventTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,17 +47,17 @@ class ReadAccessTest {
 
     @Test
     void sessionStatesFromMonitoringEvents() {
-        assertEquals(SessionState.ACTIVE, SessionState.after("monitor-requested", "ACTIVE"), "digital: active at once");
-        assertEquals(SessionState.DIALING, SessionState.after("monitor-requested", "DIALING"));
-        assertEquals(SessionState.ACTIVE, SessionState.after("monitor-joined", "ACTIVE"));
-        assertEquals(SessionState.ENDED, SessionState.after("monitor-ended", "ACTIVE"), "the type decides the end");
+        assertEquals(SessionState.ACTIVE, SessionState.after(EventTypes.MONITOR_REQUESTED, "ACTIVE"), "digital: active at once");
+        assertEquals(SessionState.DIALING, SessionState.after(EventTypes.MONITOR_REQUESTED, "DIALING"));
+        assertEquals(SessionState.ACTIVE, SessionState.after(EventTypes.MONITOR_JOINED, "ACTIVE"));
+        assertEquals(SessionState.ENDED, SessionState.after(EventTypes.MONITOR_ENDED, "ACTIVE"), "the type decides the end");
         assertTrue(SessionState.ACTIVE.grantsReading());
         assertFalse(SessionState.DIALING.grantsReading());
         assertFalse(SessionState.ENDED.grantsReading());
-        assertThrows(IllegalArgumentException.class, () -> SessionState.after("monitor-joined", "LISTENING"));
-        assertThrows(IllegalArgumentException.class, () -> SessionState.after("monitor-joined", null));
-        assertTrue(SessionState.isSessionEvent("barge"));
-        assertFalse(SessionState.isSessionEvent("transcript-read"));
+        assertThrows(IllegalArgumentException.class, () -> SessionState.after(EventTypes.MONITOR_JOINED, "LISTENING"));
+        assertThrows(IllegalArgumentException.class, () -> SessionState.after(EventTypes.MONITOR_JOINED, null));
+        assertTrue(SessionState.isSessionEvent(EventTypes.MONITOR_BARGED));
+        assertFalse(SessionState.isSessionEvent(EventTypes.TRANSCRIPT_READ));
     }
 
     @Test

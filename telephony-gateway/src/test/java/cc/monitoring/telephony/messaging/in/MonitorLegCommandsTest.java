@@ -55,7 +55,7 @@ class MonitorLegCommandsTest {
         assertEquals("/telephony-gateway", event.source());
         assertEquals(callId, event.subject());
         assertEquals(tenant.id, event.tenantid());
-        assertEquals(EventTypes.MONITOR_LEG_CONNECTED, TopicReader.header(record, "ce_type"));
+        assertEquals(EventTypes.MONITOR_LEG_CONNECTED, EventJson.read(record.value()).type());
         MonitorLegEvent connected = event.dataAs(MonitorLegEvent.class);
         assertEquals(tenant.id, connected.tenantId());
         assertEquals(callId, connected.callId());
