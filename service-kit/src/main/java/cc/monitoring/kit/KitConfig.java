@@ -15,6 +15,10 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    Retention retention();
+
+    Kafka kafka();
+
     interface Identity {
         /** The access-token claim that carries the caller's tenant. */
         @WithDefault("tenant")
@@ -38,5 +42,28 @@ public interface KitConfig {
         /** Whether this instance relays its outbox to Kafka (off only for special tests). */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Retention {
+        /** Whether this instance runs the retention job (tests call it with a chosen "now" instead). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the job runs; the first run is one interval after start-up. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Rows deleted per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How long an idempotent consumer remembers an event id: far longer than any redelivery. */
+        @WithDefault("7d")
+        Duration consumedEvents();
+    }
+
+    interface Kafka {
+        /** The instance in the Kafka {@code client.id}s ({@code KafkaClients}); default HOSTNAME, else the pid. */
+        java.util.Optional<String> instanceId();
     }
 }
