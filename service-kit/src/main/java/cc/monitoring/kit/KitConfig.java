@@ -19,6 +19,15 @@ public interface KitConfig {
 
     Kafka kafka();
 
+    /**
+     * What a production instance cannot run without: {@code %prod.kit.required-environment.<VARIABLE>=${VARIABLE}}
+     * lines in a service's application.properties (database, credentials, Kafka, identity provider). Read when the
+     * configuration is built, before any extension starts, so a missing variable stops start-up with a message that
+     * names it ({@code SRCFG00011: Could not expand value DB_JDBC_URL ...}) instead of an extension's complaint
+     * about its own property. Empty in dev and test (docs/security.md).
+     */
+    java.util.Map<String, String> requiredEnvironment();
+
     interface Identity {
         /** The access-token claim that carries the caller's tenant. */
         @WithDefault("tenant")
