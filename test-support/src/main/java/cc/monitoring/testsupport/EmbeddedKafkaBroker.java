@@ -82,13 +82,16 @@ public final class EmbeddedKafkaBroker {
     public static SecuredKafka secured() {
         synchronized (LOCK) {
             if (secured == null) {
-                secured = new SecuredKafka(start(true));
+                String bootstrap = start(true);
+                secured = new SecuredKafka(bootstrap, securedTls, securedTrustStore, SecuredKafka.STORE_PASSWORD);
             }
             return secured;
         }
     }
 
     private static SecuredKafka secured;
+    private static String securedTls;
+    private static Path securedTrustStore;
 
     private static String start() {
         return start(false);
@@ -118,6 +121,24 @@ public final class EmbeddedKafkaBroker {
             props.put("inter.broker.listener.name", listener);
             props.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
             if (secure) {
+                // a second client listener with TLS: SASL_SSL, a self-signed certificate for 127.0.0.1
+                int tlsPort = freePort();
+                while (tlsPort == brokerPort || tlsPort == controllerPort) {
+                    tlsPort = freePort();
+                }
+                Path keyStore = dir.resolve("broker.p12");
+                securedTrustStore = dir.resolve("truststore.p12");
+                SecuredKafka.certificates(keyStore, securedTrustStore, dir.resolve("broker.crt"));
+                securedTls = "127.0.0.1:" + tlsPort;
+                props.put("listeners", props.get("listeners") + ",SASL_SSL://127.0.0.1:" + tlsPort);
+                props.put("advertised.listeners", props.get("advertised.listeners") + ",SASL_SSL://" + securedTls);
+                props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+                props.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                        SecuredKafka.jaas(SecuredKafka.ADMIN_USER, SecuredKafka.ADMIN_PASSWORD));
+                props.put("listener.name.sasl_ssl.ssl.keystore.location", keyStore.toString());
+                props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+                props.put("listener.name.sasl_ssl.ssl.keystore.password", SecuredKafka.STORE_PASSWORD);
+                props.put("listener.name.sasl_ssl.ssl.key.password", SecuredKafka.STORE_PASSWORD);
                 props.put("sasl.enabled.mechanisms", SecuredKafka.MECHANISM);
                 props.put("sasl.mechanism.inter.broker.protocol", SecuredKafka.MECHANISM);
                 props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",

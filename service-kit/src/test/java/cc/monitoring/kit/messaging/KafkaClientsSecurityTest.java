@@ -125,6 +125,30 @@ class KafkaClientsSecurityTest {
     }
 
     @Test
+    void overTlsWithTheServicesCredentialsAndTheTrustStoreTheClientsWorkAndWithoutTheTrustStoreTheyFail()
+            throws Exception {
+        Map<String, Object> tls = new HashMap<>(broker.tlsClientProperties("monitoring-service",
+                password("monitoring-service")));
+        tls.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.tlsBootstrapServers());
+        KafkaClients clients = new KafkaClients(tls, "monitoring-service", "test-1");
+        // TLS handshakes are slow on a loaded machine: the default timeouts, not the quick ones
+        try (var admin = clients.admin("readiness", Map.of())) {
+            assertFalse(admin.describeCluster().clusterId().get(60, TimeUnit.SECONDS).isBlank());
+        }
+        assertEquals(null, sendFailure(clients, Topics.TELEPHONY_COMMANDS));
+
+        Map<String, Object> untrusted = new HashMap<>(tls);
+        untrusted.remove("ssl.truststore.location");
+        untrusted.remove("ssl.truststore.type");
+        untrusted.remove("ssl.truststore.password");
+        try (var admin = new KafkaClients(untrusted, "monitoring-service", "test-1").admin("readiness", QUICK)) {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS));
+            assertInstanceOf(org.apache.kafka.common.errors.SslAuthenticationException.class, refused.getCause());
+        }
+    }
+
+    @Test
     void B01_onlyMonitoringServiceMayWriteTelephonyCommands() {
         for (String service : SERVICES) {
             Throwable failure = sendFailure(signedIn(service), Topics.TELEPHONY_COMMANDS);
