@@ -20,6 +20,10 @@ import java.util.Optional;
  * persistent data directory ({@code .local/postgres}: data survives restarts) on port 15432.
  * The server process is a child of this JVM; its output goes to {@code .local/logs/postgres.log}.
  * One database ({@code monitoring}) for all services; each service creates its own schema.
+ * <p>
+ * Durable by default (the local stack, {@code bin/stack}): {@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} on, so an acknowledged commit survives a crash of the machine, as in production.
+ * A throw-away server (system tests) may turn them off for speed: {@code durable = false}.
  */
 public final class PostgresServer implements StackComponent {
 
@@ -30,20 +34,33 @@ public final class PostgresServer implements StackComponent {
     private final Path dataDir;
     private final int port;
     private final String database;
+    private final boolean durable;
     private volatile EmbeddedPostgres postgres;
     private volatile boolean starting;
     private Duration startupTime = Duration.ZERO;
 
+    /** The local stack's server: durable. */
     public PostgresServer(StackPaths paths) {
-        this(paths, paths.local().resolve("postgres"), DEFAULT_PORT, DEFAULT_DATABASE);
+        this(paths, paths.local().resolve("postgres"), DEFAULT_PORT, DEFAULT_DATABASE, true);
     }
 
-    /** E.g. a system test's throw-away server: another data directory and port. */
+    /** A system test's throw-away server: another data directory and port, not durable (fsync off). */
     public PostgresServer(StackPaths paths, Path dataDir, int port, String database) {
+        this(paths, dataDir, port, database, false);
+    }
+
+    public PostgresServer(StackPaths paths, Path dataDir, int port, String database, boolean durable) {
         this.paths = paths;
         this.dataDir = dataDir;
         this.port = port;
         this.database = database;
+        this.durable = durable;
+    }
+
+    /** The server settings that decide whether a commit survives a crash (also the embedded builder's default off). */
+    static java.util.Map<String, String> durability(boolean durable) {
+        String on = durable ? "on" : "off";
+        return java.util.Map.of("fsync", on, "synchronous_commit", on, "full_page_writes", on);
     }
 
     @Override
@@ -73,7 +90,9 @@ public final class PostgresServer implements StackComponent {
             ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(paths.log(name()).toFile());
             boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
             starting = true;
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            durability(durable).forEach(builder::setServerConfig);
+            postgres = builder
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)      // keep the data between runs
@@ -152,7 +171,7 @@ public final class PostgresServer implements StackComponent {
     @Override
     public String describe() {
         return "PostgreSQL   " + jdbcUrl() + "  (user " + username() + ", password " + password() + ", data "
-                + paths.root().relativize(dataDir.toAbsolutePath()) + ")";
+                + paths.root().relativize(dataDir.toAbsolutePath()) + (durable ? ", durable" : ", fsync off") + ")";
     }
 
     @Override

@@ -15,6 +15,19 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    Retention retention();
+
+    Kafka kafka();
+
+    /**
+     * What a production instance cannot run without: {@code %prod.kit.required-environment.<VARIABLE>=${VARIABLE}}
+     * lines in a service's application.properties (database, credentials, Kafka, identity provider). Read when the
+     * configuration is built, before any extension starts, so a missing variable stops start-up with a message that
+     * names it ({@code SRCFG00011: Could not expand value DB_JDBC_URL ...}) instead of an extension's complaint
+     * about its own property. Empty in dev and test (docs/security.md).
+     */
+    java.util.Map<String, String> requiredEnvironment();
+
     interface Identity {
         /** The access-token claim that carries the caller's tenant. */
         @WithDefault("tenant")
@@ -38,5 +51,28 @@ public interface KitConfig {
         /** Whether this instance relays its outbox to Kafka (off only for special tests). */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Retention {
+        /** Whether this instance runs the retention job (tests call it with a chosen "now" instead). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the job runs; the first run is one interval after start-up. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Rows deleted per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How long an idempotent consumer remembers an event id: far longer than any redelivery. */
+        @WithDefault("7d")
+        Duration consumedEvents();
+    }
+
+    interface Kafka {
+        /** The instance in the Kafka {@code client.id}s ({@code KafkaClients}); default HOSTNAME, else the pid. */
+        java.util.Optional<String> instanceId();
     }
 }

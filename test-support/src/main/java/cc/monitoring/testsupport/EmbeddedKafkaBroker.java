@@ -73,7 +73,31 @@ public final class EmbeddedKafkaBroker {
         return startMillis;
     }
 
+    /**
+     * A second broker of this JVM, started on first use, whose client listener asks for SASL/SCRAM-SHA-512
+     * ({@code SASL_PLAINTEXT}) and whose {@code StandardAuthorizer} refuses what no ACL allows: the production
+     * broker's security in small (docs/security.md). Only {@link SecuredKafka#ADMIN_USER} (a super user)
+     * exists at first; {@link SecuredKafka#createUser} adds principals. Not shared across class loaders.
+     */
+    public static SecuredKafka secured() {
+        synchronized (LOCK) {
+            if (secured == null) {
+                String bootstrap = start(true);
+                secured = new SecuredKafka(bootstrap, securedTls, securedTrustStore, SecuredKafka.STORE_PASSWORD);
+            }
+            return secured;
+        }
+    }
+
+    private static SecuredKafka secured;
+    private static String securedTls;
+    private static Path securedTrustStore;
+
     private static String start() {
+        return start(false);
+    }
+
+    private static String start(boolean secure) {
         Quiet.apply();
         long t0 = System.nanoTime();
         try {
@@ -90,11 +114,42 @@ public final class EmbeddedKafkaBroker {
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
             props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            props.put("advertised.listeners", "PLAINTEXT://" + bootstrap);
+            String listener = secure ? "SASL_PLAINTEXT" : "PLAINTEXT";
+            props.put("listeners", listener + "://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", listener + "://" + bootstrap);
             props.put("controller.listener.names", "CONTROLLER");
-            props.put("inter.broker.listener.name", "PLAINTEXT");
-            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("inter.broker.listener.name", listener);
+            props.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+            if (secure) {
+                // a second client listener with TLS: SASL_SSL, a self-signed certificate for 127.0.0.1
+                int tlsPort = freePort();
+                while (tlsPort == brokerPort || tlsPort == controllerPort) {
+                    tlsPort = freePort();
+                }
+                Path keyStore = dir.resolve("broker.p12");
+                securedTrustStore = dir.resolve("truststore.p12");
+                SecuredKafka.certificates(keyStore, securedTrustStore, dir.resolve("broker.crt"));
+                securedTls = "127.0.0.1:" + tlsPort;
+                props.put("listeners", props.get("listeners") + ",SASL_SSL://127.0.0.1:" + tlsPort);
+                props.put("advertised.listeners", props.get("advertised.listeners") + ",SASL_SSL://" + securedTls);
+                props.put("listener.security.protocol.map", props.get("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+                props.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                        SecuredKafka.jaas(SecuredKafka.ADMIN_USER, SecuredKafka.ADMIN_PASSWORD));
+                props.put("listener.name.sasl_ssl.ssl.keystore.location", keyStore.toString());
+                props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+                props.put("listener.name.sasl_ssl.ssl.keystore.password", SecuredKafka.STORE_PASSWORD);
+                props.put("listener.name.sasl_ssl.ssl.key.password", SecuredKafka.STORE_PASSWORD);
+                props.put("sasl.enabled.mechanisms", SecuredKafka.MECHANISM);
+                props.put("sasl.mechanism.inter.broker.protocol", SecuredKafka.MECHANISM);
+                props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                        SecuredKafka.jaas(SecuredKafka.ADMIN_USER, SecuredKafka.ADMIN_PASSWORD));
+                props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+                props.put("allow.everyone.if.no.acl.found", "false");
+                // the broker itself (inter-broker, as admin) and the controller listener (loopback, PLAINTEXT:
+                // ANONYMOUS) in this one-node cluster; clients reach only the SASL listener's address
+                props.put("super.users", "User:" + SecuredKafka.ADMIN_USER + ";User:ANONYMOUS");
+                props.put("auto.create.topics.enable", "false");
+            }
             props.put("log.dirs", logDir.toString());
             props.put("offsets.topic.replication.factor", "1");
             props.put("offsets.topic.num.partitions", "5");
@@ -104,7 +159,7 @@ public final class EmbeddedKafkaBroker {
             props.put("share.coordinator.state.topic.replication.factor", "1");
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
-            props.put("auto.create.topics.enable", "true");
+            props.putIfAbsent("auto.create.topics.enable", "true");
             props.put("num.partitions", "3");
             props.put("default.replication.factor", "1");
             props.put("min.insync.replicas", "1");
@@ -123,14 +178,18 @@ public final class EmbeddedKafkaBroker {
             try (OutputStream out = Files.newOutputStream(config)) {
                 props.store(out, "embedded test broker");
             }
-            format(config, Uuid.randomUuid().toString());
+            format(config, Uuid.randomUuid().toString(), secure);
 
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            awaitReady(bootstrap, Duration.ofSeconds(60));
-            startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            System.err.printf("[test-support] embedded Kafka broker ready on %s in %d ms (data %s)%n",
-                    bootstrap, startMillis, dir);
+            awaitReady(bootstrap, secure ? SecuredKafka.clientProperties(SecuredKafka.ADMIN_USER,
+                    SecuredKafka.ADMIN_PASSWORD) : Map.of(), Duration.ofSeconds(60));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            if (!secure) {
+                startMillis = millis;
+            }
+            System.err.printf("[test-support] embedded Kafka broker%s ready on %s in %d ms (data %s)%n",
+                    secure ? " (SASL/SCRAM, ACLs)" : "", bootstrap, millis, dir);
 
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -148,12 +207,18 @@ public final class EmbeddedKafkaBroker {
         }
     }
 
-    private static void format(Path config, String clusterId) {
+    private static void format(Path config, String clusterId, boolean secure) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         int rc;
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("format", "-t", clusterId, "-c",
+                config.toString(), "--ignore-formatted"));
+        if (secure) {
+            // the broker authenticates to itself with these credentials, so they must exist before it starts
+            args.addAll(java.util.List.of("--add-scram", SecuredKafka.MECHANISM + "=[name=" + SecuredKafka.ADMIN_USER
+                    + ",password=" + SecuredKafka.ADMIN_PASSWORD + "]"));
+        }
         try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] { "format", "-t", clusterId, "-c", config.toString(),
-                    "--ignore-formatted" }, out);
+            rc = StorageTool.execute(args.toArray(String[]::new), out);
         } catch (Exception e) {
             throw new IllegalStateException("formatting the embedded Kafka log dir failed: "
                     + buffer.toString(StandardCharsets.UTF_8), e);
@@ -164,12 +229,13 @@ public final class EmbeddedKafkaBroker {
         }
     }
 
-    private static void awaitReady(String bootstrap, Duration timeout) {
+    private static void awaitReady(String bootstrap, Map<String, Object> security, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+        Map<String, Object> config = new java.util.HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        try (Admin admin = Admin.create(config)) {
             Exception last = null;
             while (System.nanoTime() < deadline) {
                 try {

@@ -20,4 +20,11 @@ public interface MonitoringConfig {
     /** B34: how long a started review lets its reviewer read an ended transcript. */
     @WithDefault("15m")
     Duration reviewDuration();
+
+    /**
+     * B40: how long audit records are kept (then deleted in bounded batches by the kit's retention job): 400 days,
+     * a year of reviews plus a margin; longer than any other data of the system (docs/security.md).
+     */
+    @WithDefault("400d")
+    Duration auditRetention();
 }

@@ -40,4 +40,14 @@ public class AuditRepository implements PanacheRepositoryBase<AuditRecordEntity,
         }
         return find(query + " order by at desc, id desc", params).range(page * size, page * size + size).list(); // page × size ≤ 1,000,000 (checked at the API)
     }
+
+    /** Deletes at most {@code limit} records older than {@code cutoff} (retention); returns how many. */
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        delete from audit_record where id = any(array(
+                            select id from audit_record where at < ?1 limit ?2))""")
+                .setParameter(1, java.time.OffsetDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .executeUpdate();
+    }
 }

@@ -9,8 +9,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import cc.monitoring.kit.messaging.KafkaClients;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -29,12 +31,12 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private Admin admin;
     private volatile boolean topicsEnsured;
 
-    public KafkaReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaReadiness(KafkaClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -52,9 +54,7 @@ public class KafkaReadiness implements HealthCheck {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "readiness",
+            admin = clients.admin("readiness", Map.of(
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
         }
@@ -70,7 +70,10 @@ public class KafkaReadiness implements HealthCheck {
             try {
                 result.get(5, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
+                // on a secured cluster topics come from the operator (deploy/kafka): not ours to create
+                if (!(e.getCause() instanceof TopicExistsException
+                        || e.getCause() instanceof TopicAuthorizationException
+                        || e.getCause() instanceof ClusterAuthorizationException)) {
                     return;
                 }
             }

@@ -2,6 +2,7 @@ package cc.monitoring.kit.outbox;
 
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.kit.KitConfig;
+import cc.monitoring.kit.messaging.KafkaClients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -13,8 +14,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -37,31 +36,26 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final KitConfig config;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(EntityManager em, KitConfig config,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public OutboxRelay(EntityManager em, KitConfig config, KafkaClients clients) {
         this.em = em;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
     }
 
     void start(@Observes StartupEvent ignored) {
         if (!config.outbox().enabled()) {
             return;
         }
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = clients.producer("outbox-relay", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 1,
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+                ProducerConfig.LINGER_MS_CONFIG, 1));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);

@@ -1,6 +1,10 @@
 package cc.monitoring.kit.stream;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -23,6 +27,8 @@ public class StreamLimits {
     private final int perInstance;
     private final long retryAfterSeconds;
     private final AtomicInteger total = new AtomicInteger();
+    private final BroadcastProcessor<Object> shutdown = BroadcastProcessor.create();
+    private volatile boolean shuttingDown;
     private final Map<Holder, Integer> byUser = new ConcurrentHashMap<>();
 
     @Inject
@@ -58,7 +64,28 @@ public class StreamLimits {
                     + " live streams open, as many as allowed; close one (another tab or window?) and try again",
                     retryAfterSeconds);
         }
-        return new StreamPermit(() -> release(holder));
+        return new StreamPermit(() -> release(holder), shutdownSignal());
+    }
+
+    /** Emits once when {@link #endAll()} is called; at once for a stream that starts later. */
+    private Multi<Object> shutdownSignal() {
+        return Multi.createFrom().deferred(() -> shuttingDown
+                ? Multi.createFrom().item(Boolean.TRUE)
+                : shutdown);
+    }
+
+    /**
+     * Completes every open stream of this instance: the first step of a graceful shutdown (Quarkus' pre-shutdown,
+     * {@code quarkus.shutdown.delay-enabled}), so that the shutdown waits only for ordinary requests and the
+     * clients reconnect to another instance at once.
+     */
+    public void endAll() {
+        shuttingDown = true;
+        shutdown.onNext(Boolean.TRUE);
+    }
+
+    void onShutdown(@Observes ShutdownDelayInitiatedEvent ignored) {
+        endAll();
     }
 
     /** Streams open now, for everyone (a gauge for metrics and tests). */

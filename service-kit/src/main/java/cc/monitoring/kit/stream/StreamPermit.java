@@ -5,6 +5,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,9 +16,16 @@ public final class StreamPermit implements AutoCloseable {
 
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final Runnable release;
+    private final Multi<Object> shutdown;
 
     StreamPermit(Runnable release) {
+        this(release, Multi.createFrom().nothing());
+    }
+
+    /** {@code shutdown} emits once when the instance shuts down: the stream then completes (graceful shutdown). */
+    StreamPermit(Runnable release, Multi<Object> shutdown) {
         this.release = release;
+        this.shutdown = shutdown;
     }
 
     public boolean isOpen() {
@@ -32,11 +40,18 @@ public final class StreamPermit implements AutoCloseable {
     }
 
     /**
-     * The stream {@code items}, giving this permit back however it ends: completed, failed, or cancelled
-     * because the client went away.
+     * The stream {@code items}, giving this permit back however it ends: completed, failed, cancelled
+     * because the client went away, or completed by the server because this instance shuts down (so that a
+     * graceful shutdown does not wait for the stream; the client reconnects to another instance).
      */
     public <T> Multi<T> heldBy(Multi<T> items) {
-        return items.onTermination().invoke(this::close);
+        // empty = the end: the items completed, or the instance shuts down (the merge alone would wait for both)
+        Multi<Optional<T>> untilShutdown = Multi.createBy().merging().streams(
+                items.map(Optional::of).onCompletion().continueWith(Optional.<T>empty()),
+                shutdown.map(signal -> Optional.<T>empty()));
+        return untilShutdown.select().first(Optional::isPresent)
+                .map(Optional::get)
+                .onTermination().invoke(this::close);
     }
 
     /**

@@ -83,6 +83,27 @@ class StreamLimitsTest {
     }
 
     @Test
+    void B51_onShutdownEveryOpenStreamCompletesCleanlyAndLaterOnesEndAtOnce() {
+        StreamLimits limits = new StreamLimits(5, 10, 10);
+        AssertSubscriber<Object> sam = limits.acquire("t1", "sam").heldBy(Multi.createFrom().items(1)
+                        .onCompletion().switchTo(Multi.createFrom().nothing()))
+                .subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<Object> sue = limits.acquire("t1", "sue").heldBy(Multi.createFrom().nothing())
+                .subscribe().withSubscriber(AssertSubscriber.create(10));
+        sam.awaitItems(1);
+        assertEquals(2, limits.open());
+
+        limits.endAll(); // graceful shutdown begins
+
+        sam.awaitCompletion().assertItems(1);
+        sue.awaitCompletion();
+        assertEquals(0, limits.open());
+        limits.acquire("t1", "sam").heldBy(Multi.createFrom().nothing())
+                .subscribe().withSubscriber(AssertSubscriber.create(10)).awaitCompletion();
+        assertEquals(0, limits.open());
+    }
+
+    @Test
     void B51_Abuse_concurrentOpeningNeverExceedsTheCap() throws Exception {
         StreamLimits limits = new StreamLimits(5, 1000, 10);
         ExecutorService pool = Executors.newFixedThreadPool(8);
