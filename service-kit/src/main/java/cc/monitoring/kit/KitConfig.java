@@ -15,6 +15,8 @@ public interface KitConfig {
 
     Outbox outbox();
 
+    Metrics metrics();
+
     interface Identity {
         /** The access-token claim that carries the caller's tenant. */
         @WithDefault("tenant")
@@ -38,5 +40,11 @@ public interface KitConfig {
         /** Whether this instance relays its outbox to Kafka (off only for special tests). */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Metrics {
+        /** How old a gauge read from the database (outbox backlog, live sessions) may be before a scrape refreshes it. */
+        @WithDefault("10s")
+        Duration refresh();
     }
 }
