@@ -65,10 +65,8 @@ public class EventTracing {
      */
     public <T> T consuming(String traceparent, String consumer, String topic, String eventId, String eventType,
                            Supplier<T> work) {
-        Context parent = traceparent == null ? Context.root()
-                : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent), FROM_MAP);
         Span span = tracer.spanBuilder(topic + " process")
-                .setParent(parent)
+                .setParent(parentOf(traceparent))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "process")
@@ -77,6 +75,25 @@ public class EventTracing {
                 .setAttribute("messaging.message.id", eventId)
                 .setAttribute("cloudevents.event_type", eventType)
                 .startSpan();
+        return within(span, work);
+    }
+
+    /**
+     * Runs {@code work} in an INTERNAL span {@code name}, a child of {@code traceparent} (a new trace when it is null):
+     * for work stored to be done later (a durable command a worker performs), so that it stays in the trace of whoever
+     * asked for it. Store {@link #currentTraceparent()} with the work when it is accepted.
+     */
+    public <T> T continuing(String traceparent, String name, Supplier<T> work) {
+        return within(tracer.spanBuilder(name).setParent(parentOf(traceparent)).setSpanKind(SpanKind.INTERNAL).startSpan(),
+                work);
+    }
+
+    private static Context parentOf(String traceparent) {
+        return traceparent == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent), FROM_MAP);
+    }
+
+    private static <T> T within(Span span, Supplier<T> work) {
         try (Scope ignored = span.makeCurrent()) {
             return work.get();
         } catch (RuntimeException | Error e) {

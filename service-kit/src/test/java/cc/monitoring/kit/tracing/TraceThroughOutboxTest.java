@@ -51,6 +51,8 @@ class TraceThroughOutboxTest {
     OutboxRelay relay;
     @Inject
     EntityManager em;
+    @Inject
+    EventTracing tracing;
 
     private String traceparentOfRow(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
@@ -111,6 +113,22 @@ class TraceThroughOutboxTest {
         assertEquals(traceparent(consumed), TopicReader.header(onward, EventTracing.HEADER),
                 "what the handler publishes carries the trace on");
         assertEquals(written[0], TopicReader.header(onward, "ce_id"));
+    }
+
+    @Test
+    void workStoredForLaterContinuesTheTraceThatAskedForIt() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String asker = "00f067aa0ba902b7";
+        String[] inside = new String[1];
+
+        tracing.continuing("00-" + traceId + "-" + asker + "-01", "perform dial", () -> inside[0] = tracing.currentTraceparent());
+
+        SpanData performed = await().atMost(PATIENCE).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals("perform dial")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertEquals(asker, performed.getParentSpanId());
+        assertEquals(SpanKind.INTERNAL, performed.getKind());
+        assertEquals(traceparent(performed), inside[0], "what the work writes carries its span");
     }
 
     @Test
