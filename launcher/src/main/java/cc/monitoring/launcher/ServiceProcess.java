@@ -53,6 +53,8 @@ public final class ServiceProcess implements StackComponent {
         // the local stack and the system tests run the built-in phone simulator: an explicit choice, as a
         // production build of telephony-gateway has no default provider
         env.put("TELEPHONY_PROVIDER", "simulated");
+        // production builds log JSON (docs/operations.md); the local stack and the system tests are read by people
+        env.put("LOG_JSON", "false");
         return env;
     }
 

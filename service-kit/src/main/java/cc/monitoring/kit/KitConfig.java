@@ -27,6 +27,7 @@ public interface KitConfig {
      * about its own property. Empty in dev and test (docs/security.md).
      */
     java.util.Map<String, String> requiredEnvironment();
+    Metrics metrics();
 
     interface Identity {
         /** The access-token claim that carries the caller's tenant. */
@@ -74,5 +75,11 @@ public interface KitConfig {
     interface Kafka {
         /** The instance in the Kafka {@code client.id}s ({@code KafkaClients}); default HOSTNAME, else the pid. */
         java.util.Optional<String> instanceId();
+    }
+
+    interface Metrics {
+        /** How old a gauge read from the database (outbox backlog, live sessions) may be before a scrape refreshes it. */
+        @WithDefault("10s")
+        Duration refresh();
     }
 }

@@ -52,6 +52,19 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     }
 
     /**
+     * Live sessions of every tenant counted by channel, state and confirmed mode (null for DIALING and digital),
+     * with the age in seconds of the oldest of each group: rows of {@code [channel, state, mode, count, seconds]}
+     * (operations metrics, see docs/operations.md).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> liveCounts() {
+        return getEntityManager().createNativeQuery("""
+                        select channel, state, mode, count(*), extract(epoch from now() - min(requested_at))
+                        from monitoring_session where state <> 'ENDED' group by channel, state, mode""")
+                .getResultList();
+    }
+
+    /**
      * B27: sessions still DIALING that were requested before {@code cutoff}, locked for this
      * transaction; rows another instance has locked are skipped, so several sweepers share the work.
      */

@@ -23,11 +23,14 @@ public class SessionEnds {
     private final SessionEvents sessionEvents;
     private final TelephonyCommandsPublisher commands;
     private final AuditTrail audit;
+    private final MonitoringMetrics metrics;
 
-    public SessionEnds(SessionEvents sessionEvents, TelephonyCommandsPublisher commands, AuditTrail audit) {
+    public SessionEnds(SessionEvents sessionEvents, TelephonyCommandsPublisher commands, AuditTrail audit,
+                       MonitoringMetrics metrics) {
         this.sessionEvents = sessionEvents;
         this.commands = commands;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** The system ends the session (interaction ended, dial failed or timed out, permission revoked, ...). */
@@ -55,6 +58,7 @@ public class SessionEnds {
         }
         Session after = before.end(reason, detail, Times.now());
         entity.apply(after);
+        metrics.dialEnded(before, reason);
         if (releaseLeg && after.isVoice()) {
             commands.hangUp(after);
         }

@@ -36,15 +36,17 @@ public class SessionLifecycle {
     private final AuditTrail audit;
     private final SessionEnds ends;
     private final ModeChanges modes;
+    private final MonitoringMetrics metrics;
 
     public SessionLifecycle(SessionRepository sessions, SessionEvents sessionEvents, TelephonyCommandsPublisher commands,
-                            AuditTrail audit, SessionEnds ends, ModeChanges modes) {
+                            AuditTrail audit, SessionEnds ends, ModeChanges modes, MonitoringMetrics metrics) {
         this.sessions = sessions;
         this.sessionEvents = sessionEvents;
         this.commands = commands;
         this.audit = audit;
         this.ends = ends;
         this.modes = modes;
+        this.metrics = metrics;
     }
 
     /** B21: the leg answered; the monitor is in the call, muted. */
@@ -62,6 +64,7 @@ public class SessionLifecycle {
             entity.apply(after);
             sessionEvents.done(SessionAction.JOIN, after, null);
             audit.accepted(Action.of(SessionAction.JOIN), after, "muted");
+            metrics.dialConnected(after);
         });
     }
 
@@ -99,6 +102,7 @@ public class SessionLifecycle {
     public void interactionEnded(InteractionEntity interaction) {
         for (SessionEntity entity : sessions.liveOnInteraction(interaction.interactionId)) {
             ends.bySystem(entity, EndReason.INTERACTION_ENDED, null, true);
+            metrics.endedAfterInteraction(interaction.endedAt, entity.endedAt);
         }
     }
 

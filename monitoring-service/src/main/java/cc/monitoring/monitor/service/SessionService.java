@@ -48,10 +48,11 @@ public class SessionService {
     private final AuditTrail audit;
     private final ModeChanges modes;
     private final SessionEnds ends;
+    private final MonitoringMetrics metrics;
 
     public SessionService(Directory directory, InteractionRepository interactions, SessionRepository sessions,
                           SessionEvents sessionEvents, TelephonyCommandsPublisher commands, AuditTrail audit,
-                          ModeChanges modes, SessionEnds ends) {
+                          ModeChanges modes, SessionEnds ends, MonitoringMetrics metrics) {
         this.directory = directory;
         this.interactions = interactions;
         this.sessions = sessions;
@@ -60,6 +61,7 @@ public class SessionService {
         this.audit = audit;
         this.modes = modes;
         this.ends = ends;
+        this.metrics = metrics;
     }
 
     public Session start(Caller caller, String interactionId, String extensionAddress) {
@@ -68,7 +70,9 @@ public class SessionService {
             String id = Ids.id(interactionId, "interactionId");
             String extension = Ids.optional(extensionAddress, Ids.MAX_NAME, "extension");
             try {
-                return QuarkusTransaction.requiringNew().call(() -> startInTransaction(caller, id, extension));
+                Session started = QuarkusTransaction.requiringNew().call(() -> startInTransaction(caller, id, extension));
+                metrics.started(started);
+                return started;
             } catch (RuntimeException e) {
                 if (!causedByUniqueIndex(e)) {
                     throw e;
@@ -209,6 +213,7 @@ public class SessionService {
                 return work.get();
             } catch (MonitoringRefusedException refusal) {
                 audit.refused(caller, Action.of(action), interactionId, sessionId, refusal.type());
+                metrics.refused(action, refusal.type());
                 throw refusal;
             }
         }

@@ -1,6 +1,7 @@
 package cc.monitoring.kit.messaging;
 
 import cc.monitoring.contracts.Topics;
+import cc.monitoring.kit.metrics.EventMeters;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,10 +25,12 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final KafkaClients clients;
+    private final EventMeters meters;
     private KafkaProducer<String, String> producer;
 
-    public DeadLetters(KafkaClients clients) {
+    public DeadLetters(KafkaClients clients, EventMeters meters) {
         this.clients = clients;
+        this.meters = meters;
     }
 
     public void park(ConsumerRecord<?, ?> record, String consumer, String reason) {
@@ -45,6 +48,7 @@ public class DeadLetters {
                 .add("dlq-original-offset", bytes(String.valueOf(record.offset())));
         try {
             producer().send(letter).get(30, TimeUnit.SECONDS);
+            meters.deadLettered(consumer, record.topic());
         } catch (Exception e) {
             throw new IllegalStateException("dead-letter topic not reachable", e);
         }

@@ -3,15 +3,19 @@ package cc.monitoring.kit.messaging;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventJson;
 import cc.monitoring.contracts.EventJson.MalformedEventException;
+import cc.monitoring.kit.metrics.EventMeters;
 import cc.monitoring.kit.problem.DomainException;
+import cc.monitoring.kit.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,9 @@ import java.util.Optional;
  * record's fault: it is retried with back-off; if it lasts, or the service is stopping, the batch
  * is not acknowledged, so it is consumed again later. Nothing is parked for it.</li>
  * </ul>
+ * Each event is applied in a child span of the trace its record's {@code traceparent} header names
+ * ({@link EventTracing}); what was applied and what was parked is counted per consumer and topic
+ * ({@link EventMeters}), once committed.
  */
 @ApplicationScoped
 public class IncomingEvents {
@@ -39,11 +46,15 @@ public class IncomingEvents {
 
     private final EntityManager em;
     private final DeadLetters deadLetters;
+    private final EventTracing tracing;
+    private final EventMeters meters;
     private volatile boolean stopping;
 
-    public IncomingEvents(EntityManager em, DeadLetters deadLetters) {
+    public IncomingEvents(EntityManager em, DeadLetters deadLetters, EventTracing tracing, EventMeters meters) {
         this.em = em;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
+        this.meters = meters;
     }
 
     void stopping(@Observes ShutdownEvent ignored) {
@@ -63,12 +74,14 @@ public class IncomingEvents {
         if (batch.isEmpty()) {
             return;
         }
-        if (applyWithRetries(() -> batch.forEach(p -> applyOnce(consumer, p.event(), handler))).isEmpty()) {
+        if (applyWithRetries(() -> batch.forEach(p -> applyOnce(consumer, p, handler))).isEmpty()) {
+            batch.forEach(p -> meters.consumed(consumer, p.record().topic(), 1));
             return;
         }
         for (Parsed parsed : batch) {
-            applyWithRetries(() -> applyOnce(consumer, parsed.event(), handler))
-                    .ifPresent(refusal -> deadLetters.park(parsed.record(), consumer, rootMessage(refusal)));
+            applyWithRetries(() -> applyOnce(consumer, parsed, handler)).ifPresentOrElse(
+                    refusal -> deadLetters.park(parsed.record(), consumer, rootMessage(refusal)),
+                    () -> meters.consumed(consumer, parsed.record().topic(), 1));
         }
     }
 
@@ -98,7 +111,19 @@ public class IncomingEvents {
         }
     }
 
-    /** Records the event id and applies the event, unless this consumer applied it before. */
+    /**
+     * Records the event id and applies the event, unless this consumer applied it before; in a child span of
+     * the record's trace.
+     */
+    private void applyOnce(String consumer, Parsed parsed, EventHandler handler) {
+        CloudEvent event = parsed.event();
+        tracing.consuming(traceparentOf(parsed.record()), consumer, parsed.record().topic(), event.id(), event.type(),
+                () -> {
+                    applyOnce(consumer, event, handler);
+                    return null;
+                });
+    }
+
     private void applyOnce(String consumer, CloudEvent event, EventHandler handler) {
         int first = em.createNativeQuery("""
                         insert into consumed_event (event_id, consumer) values (?1, ?2)
@@ -123,6 +148,11 @@ public class IncomingEvents {
             }
         }
         return false;
+    }
+
+    private static String traceparentOf(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(EventTracing.HEADER);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String rootMessage(Throwable e) {

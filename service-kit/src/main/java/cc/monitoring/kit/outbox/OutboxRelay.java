@@ -3,6 +3,7 @@ package cc.monitoring.kit.outbox;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.kit.KitConfig;
 import cc.monitoring.kit.messaging.KafkaClients;
+import cc.monitoring.kit.tracing.EventTracing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -117,7 +118,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            select seq, topic, record_key, event_id, event_type, tenant_id, payload
+                            select seq, topic, record_key, event_id, event_type, tenant_id, payload, traceparent
                             from outbox_event order by seq limit ?1""")
                     .setParameter(1, config.outbox().batchSize())
                     .getResultList();
@@ -131,6 +132,9 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[1], (String) row[2], (String) row[6]);
                 // structured-mode CloudEvents: the value is the whole envelope; no ce_* (binary-mode) headers
                 record.headers().add(header("content-type", CloudEvent.CONTENT_TYPE));
+                if (row[7] != null) { // the writer's trace goes on in the consumer (EventTracing)
+                    record.headers().add(header(EventTracing.HEADER, row[7]));
+                }
                 acks.add(producer.send(record));
             }
             producer.flush();

@@ -2,6 +2,7 @@ package cc.monitoring.telephony.service;
 
 import cc.monitoring.telephony.config.TelephonyConfig;
 import jakarta.annotation.PreDestroy;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -42,6 +43,7 @@ public class ProviderDispatch {
 
     /** Runs {@code action} on the lane of {@code callId} once the current transaction has committed. */
     public void afterCommit(String callId, Runnable action) {
+        Context trace = Context.current(); // the consumed command's span: what the provider reports joins its trace
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -50,13 +52,13 @@ public class ProviderDispatch {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    lanes[Math.floorMod(callId.hashCode(), lanes.length)].execute(() -> {
+                    lanes[Math.floorMod(callId.hashCode(), lanes.length)].execute(trace.wrap(() -> {
                         try {
                             action.run();
                         } catch (RuntimeException e) {
                             LOG.errorf(e, "telephony provider action on call %s failed", callId);
                         }
-                    });
+                    }));
                 }
             }
         });

@@ -34,6 +34,8 @@ final class TranscriptStream {
     private final ReadPositions positions;
     private final Executor workers;
     private final ScheduledExecutorService timer;
+    private final TranscriptMetrics metrics;
+    private final Instant openedAt = Instant.now();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean done = new AtomicBoolean();
@@ -41,7 +43,7 @@ final class TranscriptStream {
 
     TranscriptStream(String tenantId, String userId, String interactionId, long after, ReadPositionThrottle throttle,
                      MultiEmitter<? super StreamItem> emitter, TranscriptService transcripts, ReadPositions positions,
-                     Executor workers, ScheduledExecutorService timer) {
+                     Executor workers, ScheduledExecutorService timer, TranscriptMetrics metrics) {
         this.tenantId = tenantId;
         this.userId = userId;
         this.interactionId = interactionId;
@@ -52,6 +54,7 @@ final class TranscriptStream {
         this.positions = positions;
         this.workers = workers;
         this.timer = timer;
+        this.metrics = metrics;
     }
 
     String interactionId() {
@@ -106,6 +109,7 @@ final class TranscriptStream {
             }
             TranscriptPage page = next.get();
             for (Message message : page.messages()) {
+                metrics.sent(message, openedAt, Instant.now());
                 emitter.emit(new StreamItem.Posted(interactionId, message));
                 sent = message.sequence();
                 announce(throttle.delivered(sent, Instant.now()));

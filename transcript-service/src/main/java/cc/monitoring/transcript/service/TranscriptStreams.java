@@ -36,17 +36,19 @@ public class TranscriptStreams {
     private final ReadPositions positions;
     private final TranscriptConfig config;
     private final LiveChannels live;
+    private final TranscriptMetrics metrics;
     private final Map<String, Set<TranscriptStream>> byInteraction = new ConcurrentHashMap<>();
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private LiveSubscription changes;
 
     public TranscriptStreams(TranscriptService transcripts, ReadPositions positions, TranscriptConfig config,
-                             LiveChannels live) {
+                             LiveChannels live, TranscriptMetrics metrics) {
         this.transcripts = transcripts;
         this.positions = positions;
         this.config = config;
         this.live = live;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -79,7 +81,7 @@ public class TranscriptStreams {
         ReadPositionThrottle throttle = new ReadPositionThrottle(config.stream().positionInterval(), known);
         return Multi.createFrom().<StreamItem>emitter(emitter -> {
             TranscriptStream stream = new TranscriptStream(caller.tenantId(), caller.userId(), interactionId, after,
-                    throttle, emitter, transcripts, positions, workers, timer);
+                    throttle, emitter, transcripts, positions, workers, timer, metrics);
             byInteraction.computeIfAbsent(interactionId, id -> ConcurrentHashMap.newKeySet()).add(stream);
             emitter.onTermination(() -> {
                 remove(stream);

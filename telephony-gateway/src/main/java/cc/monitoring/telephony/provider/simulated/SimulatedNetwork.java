@@ -8,6 +8,8 @@ import cc.monitoring.telephony.domain.ModeRefusal;
 import cc.monitoring.telephony.provider.TelephonyListener;
 import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
 
+import io.opentelemetry.context.Context;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,11 +55,12 @@ public final class SimulatedNetwork implements AutoCloseable {
         this.lanes = new ScheduledExecutorService[Math.max(1, laneCount)];
         AtomicInteger n = new AtomicInteger();
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = Executors.newSingleThreadScheduledExecutor(task -> {
+            // tasks run in the trace of whoever asked (a dial's answer joins the dial command's trace)
+            lanes[i] = Context.taskWrapping(Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "telephony-simulator-" + n.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
-            });
+            }));
         }
     }
 
