@@ -18,6 +18,7 @@ public final class ServiceProcess implements StackComponent {
 
     private final StackPaths paths;
     private final String module;
+    private final String name;
     private final int port;
     private final Map<String, String> env;
     private final List<String> jvmOptions;
@@ -31,8 +32,18 @@ public final class ServiceProcess implements StackComponent {
 
     public ServiceProcess(StackPaths paths, String module, int port, Map<String, String> env, List<String> jvmOptions,
                           Duration deadline) {
+        this(paths, module, module, port, env, jvmOptions, deadline);
+    }
+
+    /**
+     * One more instance of a module under a name of its own ({@code <module>-2}): its log and pid file are named
+     * after it, the jar and working directory are the module's.
+     */
+    public ServiceProcess(StackPaths paths, String module, String name, int port, Map<String, String> env,
+                          List<String> jvmOptions, Duration deadline) {
         this.paths = paths;
         this.module = module;
+        this.name = name;
         this.port = port;
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -68,7 +79,7 @@ public final class ServiceProcess implements StackComponent {
 
     @Override
     public String name() {
-        return module;
+        return name;
     }
 
     public String baseUrl() {

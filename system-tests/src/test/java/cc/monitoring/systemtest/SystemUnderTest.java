@@ -58,6 +58,8 @@ public final class SystemUnderTest implements AutoCloseable {
     private final StackPaths paths;
     private final Path work;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    /** Instances 1, 2, ... of a service, started by {@link #startInstance(Service)} (instance 0 is in {@link #services}). */
+    private final Map<Service, List<ServiceProcess>> moreInstances = new EnumMap<>(Service.class);
     private KafkaServer kafka;
     private PostgresServer postgres;
     private OidcWiremockTestResource oidc;
@@ -202,27 +204,69 @@ public final class SystemUnderTest implements AutoCloseable {
      * process is gone. Start it again with {@link #startAgain(Service)}: same port, same database.
      */
     public ProcessHandle kill(Service service) {
-        List<ProcessHandle> handles = process(service).processes();
+        return kill(service, 0);
+    }
+
+    /** {@link #kill(Service)} for one instance (0 is the one the system started with). */
+    public ProcessHandle kill(Service service, int instance) {
+        ServiceProcess p = process(service, instance);
+        List<ProcessHandle> handles = p.processes();
         if (handles.isEmpty()) {
-            throw new IllegalStateException(service.module() + " is not running");
+            throw new IllegalStateException(p.name() + " is not running");
         }
         ProcessHandle handle = handles.get(0);
         handle.destroyForcibly();
         try {
             handle.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException(service.module() + " (pid " + handle.pid() + ") did not die", e);
+            throw new IllegalStateException(p.name() + " (pid " + handle.pid() + ") did not die", e);
         }
         return handle;
     }
 
     /** Starts a stopped or killed service again and waits until it is ready. */
     public void startAgain(Service service) {
-        ServiceProcess p = process(service);
+        startAgain(service, 0);
+    }
+
+    public void startAgain(Service service, int instance) {
+        ServiceProcess p = process(service, instance);
         if (!p.processes().isEmpty()) {
-            throw new IllegalStateException(service.module() + " is still running");
+            throw new IllegalStateException(p.name() + " is still running");
         }
         p.start();
+    }
+
+    /**
+     * Starts one more instance of a service and waits until it is ready: the same jar, environment and database
+     * schema, so the same Kafka consumer group (the group ids are the service's configuration) and the same outbox;
+     * a free port of its own and a log of its own ({@code target/logs/<module>-<n>.log}). Returns its number, for
+     * {@link #url(Service, int)}, {@link #kill(Service, int)} and {@link #stopMoreInstances(Service)}.
+     */
+    public synchronized int startInstance(Service service) {
+        List<ServiceProcess> more = moreInstances.computeIfAbsent(service, s -> new ArrayList<>());
+        int instance = more.size() + 1;
+        Map<String, String> env = new LinkedHashMap<>(commonEnv);
+        env.putAll(service.env());
+        ServiceProcess p = new ServiceProcess(paths, service.module(), service.module() + "-" + (instance + 1),
+                freePorts(1).get(0), env, SERVICE_JVM, START_DEADLINE);
+        more.add(p);
+        p.start();
+        System.out.printf("  %-20s %s (instance %d)%n", service.module(), p.baseUrl(), instance);
+        return instance;
+    }
+
+    /** Stops (gracefully) every instance started by {@link #startInstance(Service)}; instance 0 keeps running. */
+    public synchronized void stopMoreInstances(Service service) {
+        List<ServiceProcess> more = moreInstances.remove(service);
+        if (more != null) {
+            more.forEach(p -> quietly(p::stop));
+        }
+    }
+
+    /** The base URL of one instance (0 is the one the system started with). */
+    public String url(Service service, int instance) {
+        return process(service, instance).baseUrl();
     }
 
     private ServiceProcess process(Service service) {
@@ -231,6 +275,17 @@ public final class SystemUnderTest implements AutoCloseable {
             throw new IllegalStateException(service.module() + " was not started");
         }
         return p;
+    }
+
+    private synchronized ServiceProcess process(Service service, int instance) {
+        if (instance == 0) {
+            return process(service);
+        }
+        List<ServiceProcess> more = moreInstances.getOrDefault(service, List.of());
+        if (instance < 0 || instance > more.size()) {
+            throw new IllegalStateException(service.module() + " has no instance " + instance);
+        }
+        return more.get(instance - 1);
     }
 
     // ------------------------------------------------------------------ stop
@@ -243,7 +298,9 @@ public final class SystemUnderTest implements AutoCloseable {
         }
         closed = true;
         List<Thread> stopping = new ArrayList<>();
-        for (ServiceProcess p : services.values()) {
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        moreInstances.values().forEach(all::addAll);
+        for (ServiceProcess p : all) {
             Thread t = new Thread(() -> quietly(p::stop), "stop-" + p.name());
             t.start();
             stopping.add(t);

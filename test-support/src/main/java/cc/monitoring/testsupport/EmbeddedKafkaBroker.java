@@ -48,7 +48,11 @@ public final class EmbeddedKafkaBroker {
     private EmbeddedKafkaBroker() {
     }
 
-    /** The bootstrap servers of the external broker (env) or of this JVM's embedded broker, starting it if needed. */
+    /**
+     * The bootstrap servers of the external broker (env) or of this JVM's broker, starting it if needed: a Kafka
+     * container when {@link Infrastructure#forKafka()} says so (Docker engine, {@code TESTCONTAINERS=true}), else
+     * the embedded one.
+     */
     public static String bootstrapServers() {
         String env = System.getenv(ENV_BOOTSTRAP);
         if (env != null && !env.isBlank()) {
@@ -61,7 +65,7 @@ public final class EmbeddedKafkaBroker {
         synchronized (LOCK) {
             running = System.getProperty(BOOTSTRAP_PROPERTY);
             if (running == null) {
-                running = start();
+                running = Infrastructure.forKafka() == Infrastructure.CONTAINERS ? ContainerServers.startKafka() : start();
                 System.setProperty(BOOTSTRAP_PROPERTY, running);
             }
             return running;

@@ -30,7 +30,10 @@ public final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
-    /** The external database (env) or this JVM's embedded one, starting it if needed. */
+    /**
+     * The external database (env) or this JVM's one, starting it if needed: a PostgreSQL container when
+     * {@link Infrastructure#forPostgres()} says so (Docker engine, {@code TESTCONTAINERS=true}), else the embedded one.
+     */
     public static Database database() {
         String envUrl = System.getenv(ENV_URL);
         if (envUrl != null && !envUrl.isBlank()) {
@@ -41,7 +44,7 @@ public final class EmbeddedPostgresServer {
             synchronized (LOCK) {
                 running = System.getProperty(URL_PROPERTY);
                 if (running == null) {
-                    running = start();
+                    running = Infrastructure.forPostgres() == Infrastructure.CONTAINERS ? ContainerServers.startPostgres() : start();
                     System.setProperty(URL_PROPERTY, running);
                 }
             }

@@ -6,9 +6,11 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Quarkus test resource: a real Kafka broker and a real PostgreSQL server for the service under test (or the
- * servers named by {@code KAFKA_BOOTSTRAP_SERVERS} / {@code DB_JDBC_URL}). Both are JVM-wide singletons, so
- * several test classes and profiles share them; {@link #stop()} leaves them running for the next test.
+ * Quarkus test resource: a real Kafka broker and a real PostgreSQL server for the service under test: the servers
+ * named by {@code KAFKA_BOOTSTRAP_SERVERS} / {@code DB_JDBC_URL}, else Testcontainers containers on a machine with a
+ * Docker engine (or with {@code TESTCONTAINERS=true}), else the embedded servers ({@link Infrastructure}). Both are
+ * JVM-wide singletons, so several test classes and profiles share them; {@link #stop()} leaves them running for the
+ * next test.
  * <p>
  * Init args (all optional): {@code kafka=false} or {@code postgres=false} to skip one of them.
  *
