@@ -183,7 +183,9 @@ public final class SimulatedNetwork implements AutoCloseable {
             return;
         }
         String key = key(request.tenantId(), request.extensionAddress());
-        legAddresses.putIfAbsent(request.legId(), key);
+        if (calls.containsKey(request.callRef())) { // forgotten with the call (endCall)
+            legAddresses.putIfAbsent(request.legId(), key);
+        }
         long deadline = System.nanoTime() + HOLD_LIMIT.toNanos();
         synchronized (holds) {
             try {
