@@ -117,7 +117,10 @@ public final class Tenant {
         api().body(Map.of("by", by)).post("/api/telephony/calls/{id}/hangup", callId).then().statusCode(202);
     }
 
-    /** Injects a simulated behaviour (BUSY, NO_ANSWER, UNKNOWN_EXTENSION, RING_FOREVER, REFUSE_MODE_CHANGE). */
+    /**
+     * Injects a simulated behaviour (BUSY, NO_ANSWER, UNKNOWN_EXTENSION, RING_FOREVER, REFUSE_MODE_CHANGE, and the
+     * provider faults HOLD, PROVIDER_UNAVAILABLE, PROVIDER_REFUSES).
+     */
     public void injectFailure(String address, String failure) {
         api().body(Map.of("failure", failure)).put("/api/telephony/simulator/failures/{a}", address).then().statusCode(200);
     }

@@ -26,7 +26,8 @@ import java.util.Locale;
 
 /**
  * Makes dialing an extension of the caller's tenant fail, ring for ever or refuse mode changes in the
- * simulated network (B26, B27, B29 demos and tests). Only for the phone simulator (OPERATE_SIMULATOR).
+ * simulated network, or makes the simulated provider hold, fail or refuse the gateway's requests about it
+ * (B26, B27, B29 demos and tests). Only for the phone simulator (OPERATE_SIMULATOR).
  */
 @Path("/api/telephony/simulator/failures")
 @Authenticated
@@ -58,7 +59,7 @@ public class SimulatorResource {
     @PUT
     @Path("{address}")
     @Operation(summary = "Dialing this extension behaves so from now on: BUSY, NO_ANSWER, UNKNOWN_EXTENSION, "
-            + "RING_FOREVER or REFUSE_MODE_CHANGE (OPERATE_SIMULATOR)")
+            + "RING_FOREVER, REFUSE_MODE_CHANGE, HOLD, PROVIDER_UNAVAILABLE or PROVIDER_REFUSES (OPERATE_SIMULATOR)")
     public InjectedFailure inject(@PathParam("address") String address, FailureBody body) {
         requireOperator();
         SimulatedBehaviour behaviour = behaviour(body);
@@ -94,8 +95,7 @@ public class SimulatorResource {
         try {
             return SimulatedBehaviour.valueOf(String.valueOf(name).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFailureException(
-                    "'failure' is BUSY, NO_ANSWER, UNKNOWN_EXTENSION, RING_FOREVER or REFUSE_MODE_CHANGE");
+            throw new InvalidFailureException("'failure' is one of " + java.util.Arrays.toString(SimulatedBehaviour.values()));
         }
     }
 }

@@ -26,9 +26,8 @@ public interface TelephonyConfig {
 
     Twilio twilio();
 
-    /** Provider actions run after the commit that decided them, in order per call, on this many lanes. */
-    @WithDefault("4")
-    int dispatchLanes();
+    /** The durable provider commands (B29) and their worker. */
+    Commands commands();
 
     enum ProviderKind {
         simulated, twilio;
@@ -40,6 +39,30 @@ public interface TelephonyConfig {
                             + " the real phone network, or to 'simulated' for the built-in simulator (local stack,"
                             + " demos, system tests). A production build has no default."));
         }
+    }
+
+    interface Commands {
+        /** Worker threads per instance performing provider commands (commands of one call stay in order). */
+        @WithDefault("2")
+        int workers();
+
+        /** Attempts of a command the provider could not take (unavailable, throttled) before it is given up. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Delay before the second attempt; it doubles per attempt, with jitter, up to {@link #maxRetryDelay}. */
+        @WithDefault("500ms")
+        Duration firstRetryDelay();
+
+        @WithDefault("30s")
+        Duration maxRetryDelay();
+
+        /**
+         * Safety net: how often an idle worker looks for due commands it was not woken for (another instance's
+         * leftovers, retries). New commands wake the worker at once after their commit.
+         */
+        @WithDefault("5s")
+        Duration pollInterval();
     }
 
     interface Simulator {

@@ -17,9 +17,6 @@ import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.persistence.CallRepository;
 import cc.monitoring.telephony.persistence.MonitorLegEntity;
 import cc.monitoring.telephony.persistence.MonitorLegRepository;
-import cc.monitoring.telephony.provider.TelephonyProvider;
-import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
-import cc.monitoring.telephony.provider.TelephonyProvider.LegRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -30,8 +27,9 @@ import java.util.function.Function;
 
 /**
  * Monitor legs: the commands of monitoring-service (dial, set mode, hang up) and what the provider
- * reports about the legs. A command only records the decision and asks the provider after the
- * commit; the leg's state changes, and is announced, when the provider reports it.
+ * reports about the legs. A command records the decision and the provider command that carries it out
+ * ({@link ProviderCommands}, B29) in one transaction; the leg's state changes, and is announced, when the
+ * provider reports it.
  * <p>
  * Every command is scoped by its tenant: a call or session of another tenant is simply not found.
  */
@@ -44,21 +42,19 @@ public class MonitorLegService {
     private final CallRepository calls;
     private final MonitorLegRepository legs;
     private final TelephonyEventsPublisher events;
-    private final TelephonyProvider provider;
-    private final ProviderDispatch dispatch;
+    private final ProviderCommands provider;
 
     public MonitorLegService(CallRepository calls, MonitorLegRepository legs, TelephonyEventsPublisher events,
-                             TelephonyProvider provider, ProviderDispatch dispatch) {
+                             ProviderCommands provider) {
         this.calls = calls;
         this.legs = legs;
         this.events = events;
         this.provider = provider;
-        this.dispatch = dispatch;
     }
 
     // --- commands (telephony-commands, applied by messaging/in's TelephonyCommandHandler) -------
 
-    /** Records a monitor leg for the session and asks the provider to dial it, muted, after the commit. */
+    /** Records a monitor leg for the session and, in the same transaction, the command to dial it muted (B29). */
     public void dial(String tenantId, DialMonitorLeg command) {
         EventChecks.requireSameTenant(tenantId, command.tenantId());
         MonitorLegEntity leg = new MonitorLegEntity();
@@ -81,16 +77,7 @@ public class MonitorLegService {
             events.leg(EventTypes.MONITOR_LEG_FAILED, leg);
             return;
         }
-        DialRequest request = new DialRequest(tenantId, leg.legId.toString(), call.get().providerRef,
-                leg.extensionKind, leg.extensionAddress);
-        dispatch.afterCommit(leg.callId, () -> {
-            try {
-                provider.dialMonitorLeg(request);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "dialing monitor leg %s failed", request.legId());
-                failed(request.legId(), LegFailure.PROVIDER_ERROR);
-            }
-        });
+        provider.dial(leg);
     }
 
     /** Asks the provider to change a connected leg's mode; the mode changes when the provider confirms it (B29). */
@@ -105,16 +92,7 @@ public class MonitorLegService {
                 events.modeRefused(leg, notConnected(leg).name());
                 return;
             }
-            LegRef ref = refOf(leg);
-            LegMode mode = command.mode();
-            dispatch.afterCommit(leg.callId, () -> {
-                try {
-                    provider.setMonitorLegMode(ref, mode);
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "changing the mode of monitor leg %s failed", ref.legId());
-                    modeRefused(ref.legId(), ModeRefusal.PROVIDER_ERROR);
-                }
-            });
+            provider.setMode(leg, command.mode());
         });
     }
 
@@ -126,8 +104,7 @@ public class MonitorLegService {
                 LOG.debugf("monitor leg %s is already %s", leg.legId, leg.state);
                 return;
             }
-            LegRef ref = refOf(leg);
-            dispatch.afterCommit(leg.callId, () -> provider.hangUpMonitorLeg(ref));
+            provider.hangUp(leg);
         });
     }
 
@@ -140,11 +117,6 @@ public class MonitorLegService {
             events.noSuchLeg(tenantId, call, session, LegFailure.CALL_NOT_FOUND.name());
         }
         return leg;
-    }
-
-    private LegRef refOf(MonitorLegEntity leg) {
-        CallEntity call = calls.ofTenant(leg.tenantId, leg.callId).orElseThrow();
-        return new LegRef(leg.tenantId, leg.legId.toString(), call.providerRef, leg.providerRef, call.agentLegRef);
     }
 
     // --- what the provider reports ----------------------------------------------------------------
@@ -161,8 +133,7 @@ public class MonitorLegService {
     public void answered(String legId) {
         locked(legId).ifPresent(leg -> {
             if (!change(leg, LegStatus::answered, EventTypes.MONITOR_LEG_CONNECTED) && leg.state == LegState.ENDED) {
-                LegRef ref = refOf(leg);
-                dispatch.afterCommit(leg.callId, () -> provider.hangUpMonitorLeg(ref));
+                provider.hangUp(leg);
             }
         });
     }

@@ -8,6 +8,8 @@ import cc.monitoring.telephony.persistence.CallEntity;
 import cc.monitoring.telephony.persistence.CallRepository;
 import cc.monitoring.telephony.persistence.MonitorLegEntity;
 import cc.monitoring.telephony.persistence.MonitorLegRepository;
+import cc.monitoring.telephony.persistence.ProviderCommandRepository;
+import cc.monitoring.telephony.domain.ProviderCommandKind;
 import cc.monitoring.telephony.provider.TelephonyProvider;
 import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
 import cc.monitoring.telephony.provider.simulated.SimulatedNetwork;
@@ -26,7 +28,8 @@ import java.util.Map;
 /**
  * The simulated network lives in memory, the gateway's knowledge in its schema: at start-up the
  * calls still active are put back into the network with their connected legs, and legs that were
- * ringing are dialed again, so a restart of the gateway loses no call.
+ * ringing are dialed again, so a restart of the gateway loses no call. A ringing leg whose dial command is
+ * still pending was never dialed as far as the network knows: the provider command worker dials it (B29).
  */
 @ApplicationScoped
 public class SimulatorRecovery {
@@ -38,9 +41,11 @@ public class SimulatorRecovery {
     private final TelephonyProvider provider;
     private final CallRepository calls;
     private final MonitorLegRepository legs;
+    private final ProviderCommandRepository commands;
 
     public SimulatorRecovery(TelephonyConfig config, SimulatedNetwork network, TelephonyProvider provider,
-                             CallRepository calls, MonitorLegRepository legs) {
+                             CallRepository calls, MonitorLegRepository legs, ProviderCommandRepository commands) {
+        this.commands = commands;
         this.config = config;
         this.network = network;
         this.provider = provider;
@@ -61,7 +66,7 @@ public class SimulatorRecovery {
                 for (MonitorLegEntity leg : legs.ofCall(call.tenantId, call.callId)) {
                     if (leg.state == LegState.CONNECTED) {
                         connected.put(leg.legId.toString(), leg.mode);
-                    } else if (leg.state == LegState.RINGING) {
+                    } else if (leg.state == LegState.RINGING && !commands.isPending(leg.legId, ProviderCommandKind.DIAL)) {
                         redials.add(new DialRequest(call.tenantId, leg.legId.toString(), call.providerRef,
                                 leg.extensionKind, leg.extensionAddress));
                     }

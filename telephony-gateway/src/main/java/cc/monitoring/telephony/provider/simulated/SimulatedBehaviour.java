@@ -22,7 +22,17 @@ public enum SimulatedBehaviour {
      */
     RING_FOREVER,
     /** Answers normally, but the provider refuses every mode change of the leg (B29). */
-    REFUSE_MODE_CHANGE;
+    REFUSE_MODE_CHANGE,
+    /**
+     * The provider call that dials this extension does not return until the behaviour is removed (or
+     * {@link SimulatedNetwork#HOLD_LIMIT} passed: then it fails retryably, like a timeout). Holds the gateway's
+     * command worker between taking a dial and the provider having it, e.g. to kill the gateway there (B29).
+     */
+    HOLD,
+    /** Every provider call about a leg of this extension fails retryably, as when the provider is unavailable (B29). */
+    PROVIDER_UNAVAILABLE,
+    /** Every provider call about a leg of this extension is refused by the provider, not to be retried (B29). */
+    PROVIDER_REFUSES;
 
     /** The dial failure this behaviour ends in, if it is one. */
     public Optional<LegFailure> failure() {
@@ -30,7 +40,7 @@ public enum SimulatedBehaviour {
             case BUSY -> Optional.of(LegFailure.BUSY);
             case NO_ANSWER -> Optional.of(LegFailure.NO_ANSWER);
             case UNKNOWN_EXTENSION -> Optional.of(LegFailure.UNKNOWN_EXTENSION);
-            case RING_FOREVER, REFUSE_MODE_CHANGE -> Optional.empty();
+            case RING_FOREVER, REFUSE_MODE_CHANGE, HOLD, PROVIDER_UNAVAILABLE, PROVIDER_REFUSES -> Optional.empty();
         };
     }
 }

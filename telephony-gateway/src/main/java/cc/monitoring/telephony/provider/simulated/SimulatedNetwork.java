@@ -5,6 +5,7 @@ import cc.monitoring.contracts.interaction.EndedBy;
 import cc.monitoring.telephony.domain.LegEndReason;
 import cc.monitoring.telephony.domain.LegFailure;
 import cc.monitoring.telephony.domain.ModeRefusal;
+import cc.monitoring.telephony.provider.ProviderFailure;
 import cc.monitoring.telephony.provider.TelephonyListener;
 import cc.monitoring.telephony.provider.TelephonyProvider.DialRequest;
 
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,8 @@ public final class SimulatedNetwork implements AutoCloseable {
     private static final Duration UNKNOWN_EXTENSION_DELAY = Duration.ofMillis(50);
     private static final Duration RETRY_DELAY = Duration.ofMillis(250);
     private static final int REPORT_ATTEMPTS = 5;
+    /** How long a {@link SimulatedBehaviour#HOLD} holds a provider call at most before it fails like a timeout. */
+    public static final Duration HOLD_LIMIT = Duration.ofSeconds(30);
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SimulatedNetwork.class);
 
     private final Duration answerDelay;
@@ -47,6 +51,11 @@ public final class SimulatedNetwork implements AutoCloseable {
     private final ScheduledExecutorService[] lanes;
     private final Map<String, SimCall> calls = new ConcurrentHashMap<>();
     private final Map<String, SimulatedBehaviour> injected = new ConcurrentHashMap<>();
+    /** The extension each dialed leg was dialed at (tenant + address key), for the provider faults of its later calls. */
+    private final Map<String, String> legAddresses = new ConcurrentHashMap<>();
+    /** The legs whose dial is held now ({@link SimulatedBehaviour#HOLD}). */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final Object holds = new Object();
     private volatile TelephonyListener listener = new Nobody();
 
     public SimulatedNetwork(Duration answerDelay, Duration noAnswerTimeout, int laneCount) {
@@ -83,6 +92,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                             Map<String, LegMode> connectedLegs) {
         SimCall call = new SimCall(tenantId, callRef, agentId, customerNumber);
         connectedLegs.forEach((legId, mode) -> {
+            call.dialed.add(legId);
             SimLeg leg = new SimLeg(legId, tenantId, null);
             leg.connected = true;
             leg.mode = mode;
@@ -106,6 +116,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                 listener.legEnded(leg.legId, LegEndReason.CALL_ENDED);
             }
             call.legs.clear();
+            call.dialed.forEach(legAddresses::remove);
             listener.callEnded(callRef, endedBy);
         });
     }
@@ -147,10 +158,73 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** From now on, dialing {@code address} for this tenant behaves so (a failure, ringing for ever, ...). */
     public void inject(String tenantId, String address, SimulatedBehaviour behaviour) {
         injected.put(key(tenantId, address), behaviour);
+        releaseHolds();
     }
 
     public void clear(String tenantId, String address) {
         injected.remove(key(tenantId, address));
+        releaseHolds();
+    }
+
+    private void releaseHolds() {
+        synchronized (holds) {
+            holds.notifyAll();
+        }
+    }
+
+    /** The legs whose dial is held in the provider call now ({@link SimulatedBehaviour#HOLD}). */
+    public Set<String> held() {
+        return Set.copyOf(held);
+    }
+
+    /**
+     * What the provider answers a dial before it takes it: held while the extension is on HOLD, a retryable
+     * failure while it is PROVIDER_UNAVAILABLE, a refusal while it is PROVIDER_REFUSES (B29).
+     */
+    void providerFaults(DialRequest request) {
+        if (request.tenantId() == null || request.extensionAddress() == null) {
+            return;
+        }
+        String key = key(request.tenantId(), request.extensionAddress());
+        if (calls.containsKey(request.callRef())) { // forgotten with the call (endCall)
+            legAddresses.putIfAbsent(request.legId(), key);
+        }
+        long deadline = System.nanoTime() + HOLD_LIMIT.toNanos();
+        synchronized (holds) {
+            try {
+                while (injected.get(key) == SimulatedBehaviour.HOLD) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw ProviderFailure.retryable("PROVIDER_TIMEOUT", "the simulated provider did not answer in time");
+                    }
+                    held.add(request.legId());
+                    TimeUnit.NANOSECONDS.timedWait(holds, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ProviderFailure.retryable("PROVIDER_TIMEOUT", "interrupted while the simulated provider held the dial");
+            } finally {
+                held.remove(request.legId());
+            }
+        }
+        failIfAsked(injected.get(key));
+    }
+
+    /** What the provider answers any other request about a leg: PROVIDER_UNAVAILABLE or PROVIDER_REFUSES (B29). */
+    void providerFaultsOfLeg(String legId) {
+        String key = legId == null ? null : legAddresses.get(legId);
+        if (key != null) {
+            failIfAsked(injected.get(key));
+        }
+    }
+
+    private static void failIfAsked(SimulatedBehaviour behaviour) {
+        if (behaviour == SimulatedBehaviour.PROVIDER_UNAVAILABLE) {
+            throw ProviderFailure.retryable("PROVIDER_UNAVAILABLE", "the simulated provider is unavailable");
+        }
+        if (behaviour == SimulatedBehaviour.PROVIDER_REFUSES) {
+            throw ProviderFailure.refused("PROVIDER_REFUSED", "the simulated provider refused the request");
+        }
     }
 
     /** The behaviours injected for a tenant, by address. */
@@ -205,8 +279,8 @@ public final class SimulatedNetwork implements AutoCloseable {
                 listener.legFailed(request.legId(), LegFailure.CALL_NOT_FOUND);
                 return;
             }
-            if (call.legs.containsKey(request.legId())) {
-                return;
+            if (!call.dialed.add(request.legId())) {
+                return; // dialed before (idempotent per leg): no second participant, whatever became of the first
             }
             SimLeg leg = new SimLeg(request.legId(), request.tenantId(), request.extensionAddress());
             call.legs.put(leg.legId, leg);
@@ -320,6 +394,8 @@ public final class SimulatedNetwork implements AutoCloseable {
         final String agentId;
         final String customerNumber;
         final Map<String, SimLeg> legs = new LinkedHashMap<>();
+        /** Every leg ever dialed into the call. */
+        final java.util.Set<String> dialed = new java.util.HashSet<>();
 
         SimCall(String tenantId, String ref, String agentId, String customerNumber) {
             this.tenantId = tenantId;

@@ -200,6 +200,66 @@ class SimulatedNetworkTest {
         assertTrue(reports.has("ended:leg-9:CALL_ENDED"));
     }
 
+    @Test
+    void B29_aSecondDialOfTheSameLegAddsNoSecondParticipant() {
+        provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com"));
+        provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com")); // asked again after a crash
+        await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("answered:leg-1"));
+        provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com")); // and once more, connected
+        assertEquals(1, network.conference("call-1").orElseThrow().monitorLegs().size());
+        assertEquals(1, reports.reports().stream().filter(r -> r.startsWith("ringing:leg-1")).count(), reports.reports().toString());
+
+        provider.hangUpMonitorLeg(ref("leg-1"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("ended:leg-1:HUNG_UP"));
+        provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com")); // a leg that was gone does not come back
+        assertTrue(network.conference("call-1").orElseThrow().monitorLegs().isEmpty());
+    }
+
+    @Test
+    void B29_hangingUpALegThatIsGoneSucceeds() {
+        provider.hangUpMonitorLeg(ref("never-dialed"));
+        provider.hangUpMonitorLeg(ref("never-dialed"));
+        assertTrue(network.conference("call-1").orElseThrow().monitorLegs().isEmpty());
+        assertTrue(network.isUp("call-1"), "B24: the call goes on");
+    }
+
+    @Test
+    void B29_aHeldDialReturnsOnlyOnceReleasedAndThenDials() throws Exception {
+        network.inject(TENANT, "sip:sam@pbx.example.com", SimulatedBehaviour.HOLD);
+        java.util.concurrent.CompletableFuture<Void> dialing = java.util.concurrent.CompletableFuture.runAsync(
+                () -> provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com")));
+        await().atMost(Duration.ofSeconds(2)).until(() -> network.held().contains("leg-1"));
+        assertFalse(dialing.isDone(), "the provider call is held");
+        assertTrue(network.conference("call-1").orElseThrow().monitorLegs().isEmpty(), "not dialed yet");
+
+        network.clear(TENANT, "sip:sam@pbx.example.com");
+        dialing.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("answered:leg-1"));
+        assertTrue(network.held().isEmpty());
+    }
+
+    @Test
+    void B29_anUnavailableOrRefusingProviderThrowsAndDialsNothing() {
+        network.inject(TENANT, "sip:sam@pbx.example.com", SimulatedBehaviour.PROVIDER_UNAVAILABLE);
+        cc.monitoring.telephony.provider.ProviderFailure unavailable = org.junit.jupiter.api.Assertions.assertThrows(
+                cc.monitoring.telephony.provider.ProviderFailure.class,
+                () -> provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com")));
+        assertTrue(unavailable.retryable());
+        assertEquals("PROVIDER_UNAVAILABLE", unavailable.reason());
+        assertTrue(network.conference("call-1").orElseThrow().monitorLegs().isEmpty());
+
+        network.clear(TENANT, "sip:sam@pbx.example.com");
+        provider.dialMonitorLeg(dial("leg-1", "sip:sam@pbx.example.com")); // asked again: now it goes through
+        await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("answered:leg-1"));
+
+        network.inject(TENANT, "sip:sam@pbx.example.com", SimulatedBehaviour.PROVIDER_REFUSES);
+        cc.monitoring.telephony.provider.ProviderFailure refused = org.junit.jupiter.api.Assertions.assertThrows(
+                cc.monitoring.telephony.provider.ProviderFailure.class,
+                () -> provider.setMonitorLegMode(ref("leg-1"), LegMode.UNMUTED));
+        assertFalse(refused.retryable());
+        assertEquals(new SimulatedNetwork.LegView(true, LegMode.MUTED), network.conference("call-1").orElseThrow().monitorLegs().get("leg-1"));
+    }
+
     private void answered(String legId) {
         provider.dialMonitorLeg(dial(legId, "sip:" + legId + "@pbx.example.com"));
         await().atMost(Duration.ofSeconds(2)).until(() -> reports.has("answered:" + legId));
