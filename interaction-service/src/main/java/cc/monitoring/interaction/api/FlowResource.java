@@ -61,8 +61,10 @@ public class FlowResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowBody.class)))
     @APIResponse(responseCode = "200", description = "The flow was replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FlowBody.class)))
-    @APIResponse(responseCode = "400", description = "`invalid-flow`: the id, name or silentMonitoring is missing or has the wrong form")
-    @APIResponse(responseCode = "403", description = "`not-permitted`: changing a flow needs MANAGE_USERS (administrators)")
+    @APIResponse(responseCode = "400", description = "`invalid-flow`: the id, name or silentMonitoring is missing or"
+            + " has the wrong form")
+    @APIResponse(responseCode = "403", description = "`not-permitted`: changing a flow needs MANAGE_USERS"
+            + " (administrators)")
     public Response put(@PathParam("flowId") String flowId, PutFlow body) {
         if (body == null) {
             throw new InvalidFlowException("Send the flow as {\"name\": \"...\", \"silentMonitoring\": true|false}");

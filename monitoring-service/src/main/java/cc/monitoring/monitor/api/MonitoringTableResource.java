@@ -74,7 +74,8 @@ public class MonitoringTableResource {
     @Path("{id}")
     @Operation(summary = "Interaction Details, Active Participants and Interaction Monitors")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control characters")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control"
+            + " characters")
     @APIResponse(responseCode = "403", description = "`monitor-not-permitted`: the role lacks MONITOR_ALL_CALLS (B01)")
     @APIResponse(responseCode = "404", description = "`interaction-not-found`: no monitorable interaction with this id")
     public DetailsView details(@PathParam("id") String id) {
@@ -90,7 +91,8 @@ public class MonitoringTableResource {
             + " `not-digital`: a voice call has no transcript")
     @APIResponse(responseCode = "403", description = "`review-not-permitted`: the role lacks REVIEW_TRANSCRIPTS")
     @APIResponse(responseCode = "404", description = "`interaction-not-found`: no monitored interaction with this id")
-    @APIResponse(responseCode = "409", description = "`interaction-not-ended`: the interaction is live: monitor it instead")
+    @APIResponse(responseCode = "409", description = "`interaction-not-ended`: the interaction is live: monitor it"
+            + " instead")
     public Response review(@PathParam("id") String id) {
         TranscriptReviews.Review review = reviews.start(caller.get(), Ids.id(id, "interaction id"));
         return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();

@@ -69,7 +69,8 @@ public class SessionResource {
     @Path("{id}")
     @Operation(summary = "One of the caller's sessions, ended or not")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control characters")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control"
+            + " characters")
     @APIResponse(responseCode = "404", description = "`session-not-found`: no such monitoring session of the caller")
     public SessionView get(@PathParam("id") String id) {
         return SessionView.of(service.get(caller.get(), id));
@@ -78,8 +79,10 @@ public class SessionResource {
     @POST
     @Path("{id}/barge")
     @Operation(summary = "Unmute: agent and customer hear the supervisor (needs BARGE_ALL_CALLS)")
-    @APIResponse(responseCode = "200", description = "The session; pendingMode until the provider confirms the mode (B29)")
-    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control characters")
+    @APIResponse(responseCode = "200", description = "The session; pendingMode until the provider confirms the mode"
+            + " (B29)")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control"
+            + " characters")
     @APIResponse(responseCode = "403", description = "`barge-not-permitted`: the role lacks BARGE_ALL_CALLS (B04)")
     @APIResponse(responseCode = "404", description = "`session-not-found`: no such monitoring session of the caller")
     @APIResponse(responseCode = "409", description = "`session-not-active`: not ACTIVE (yet or any more);"
@@ -91,8 +94,10 @@ public class SessionResource {
     @POST
     @Path("{id}/mute")
     @Operation(summary = "Back to silent monitoring")
-    @APIResponse(responseCode = "200", description = "The session; pendingMode until the provider confirms the mode (B29)")
-    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control characters")
+    @APIResponse(responseCode = "200", description = "The session; pendingMode until the provider confirms the mode"
+            + " (B29)")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control"
+            + " characters")
     @APIResponse(responseCode = "404", description = "`session-not-found`: no such monitoring session of the caller")
     @APIResponse(responseCode = "409", description = "`session-not-active`: not ACTIVE (yet or any more);"
             + " `not-voice`: a digital session has no microphone")
@@ -103,8 +108,10 @@ public class SessionResource {
     @POST
     @Path("{id}/coach")
     @Operation(summary = "Whisper: only the agent hears the supervisor (needs COACH_CALLS)")
-    @APIResponse(responseCode = "200", description = "The session; pendingMode until the provider confirms the mode (B29)")
-    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control characters")
+    @APIResponse(responseCode = "200", description = "The session; pendingMode until the provider confirms the mode"
+            + " (B29)")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control"
+            + " characters")
     @APIResponse(responseCode = "403", description = "`coach-not-permitted`: the role lacks COACH_CALLS")
     @APIResponse(responseCode = "404", description = "`session-not-found`: no such monitoring session of the caller")
     @APIResponse(responseCode = "409", description = "`session-not-active`: not ACTIVE (yet or any more);"
@@ -117,7 +124,8 @@ public class SessionResource {
     @Path("{id}")
     @Operation(summary = "Hang up the monitor leg (voice; the call goes on) or End Monitoring (digital)")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control characters")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control"
+            + " characters")
     @APIResponse(responseCode = "404", description = "`session-not-found`: no such monitoring session of the caller")
     public SessionView end(@PathParam("id") String id) {
         return SessionView.of(service.end(caller.get(), id));

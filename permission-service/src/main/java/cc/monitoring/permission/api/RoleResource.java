@@ -64,7 +64,8 @@ public class RoleResource {
     @Operation(summary = "Define a custom role with any set of permissions")
     @APIResponse(responseCode = "201", description = "The role; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleBody.class)))
-    @APIResponse(responseCode = "400", description = "`invalid-role`: the name is missing or has the wrong form; `unknown-permission`: a permission that does not exist")
+    @APIResponse(responseCode = "400", description = "`invalid-role`: the name is missing or has the wrong form;"
+            + " `unknown-permission`: a permission that does not exist")
     @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
     @APIResponse(responseCode = "409", description = "`role-exists`: a role of this name exists already")
     public Response create(NewRole body, UriInfo uri) {
@@ -79,7 +80,8 @@ public class RoleResource {
     @Path("{id}")
     @Operation(summary = "Replace a custom role's permissions; every user holding it is republished")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "`invalid-role`: permissions missing; `unknown-permission`: a permission that does not exist")
+    @APIResponse(responseCode = "400", description = "`invalid-role`: permissions missing; `unknown-permission`: a"
+            + " permission that does not exist")
     @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
     @APIResponse(responseCode = "404", description = "`role-not-found`: no such role in the caller's tenant")
     @APIResponse(responseCode = "409", description = "`built-in-role-immutable`: built-in roles do not change")
@@ -96,7 +98,8 @@ public class RoleResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
     @APIResponse(responseCode = "404", description = "`role-not-found`: no such role in the caller's tenant")
-    @APIResponse(responseCode = "409", description = "`built-in-role-immutable`: built-in roles stay; `role-in-use`: users hold it, give them another role first")
+    @APIResponse(responseCode = "409", description = "`built-in-role-immutable`: built-in roles stay; `role-in-use`:"
+            + " users hold it, give them another role first")
     public Response delete(@PathParam("id") String id) {
         service.deleteRole(caller.get(), Ids.uuid(id));
         return Response.noContent().build();

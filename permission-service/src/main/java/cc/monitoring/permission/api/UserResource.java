@@ -73,7 +73,9 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserBody.class)))
     @APIResponse(responseCode = "200", description = "The user was replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserBody.class)))
-    @APIResponse(responseCode = "400", description = "`invalid-user`: subject, display name or role missing or malformed; `unknown-role`: no role of this name; `invalid-extension`: an extension's label, kind or address is wrong; `duplicate-extension`: an address or label is listed twice")
+    @APIResponse(responseCode = "400", description = "`invalid-user`: subject, display name or role missing or"
+            + " malformed; `unknown-role`: no role of this name; `invalid-extension`: an extension's label, kind or"
+            + " address is wrong; `duplicate-extension`: an address or label is listed twice")
     @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
     public Response put(@PathParam("subject") String subject, PutUser body) {
         if (body == null) {
@@ -89,7 +91,9 @@ public class UserResource {
     @Path("{subject}/extensions")
     @Operation(summary = "Replace a user's extensions; the order sent is the order kept")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "400", description = "`invalid-user`: the body is not an array; `invalid-extension`: an extension's label, kind or address is wrong; `duplicate-extension`: an address or label is listed twice")
+    @APIResponse(responseCode = "400", description = "`invalid-user`: the body is not an array; `invalid-extension`:"
+            + " an extension's label, kind or address is wrong; `duplicate-extension`: an address or label is"
+            + " listed twice")
     @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
     @APIResponse(responseCode = "404", description = "`user-not-found`: no such user in the caller's tenant")
     public UserBody putExtensions(@PathParam("subject") String subject, List<ExtensionBody> body) {

@@ -58,9 +58,11 @@ public class CallResource {
     @Operation(summary = "Place a simulated call between a customer and an agent; publishes call-started (OPERATE_SIMULATOR)")
     @APIResponse(responseCode = "201", description = "The call; Location names it; call-started is published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallBody.class)))
-    @APIResponse(responseCode = "400", description = "`invalid-call`: flowId, agentId or customerNumber missing or malformed")
+    @APIResponse(responseCode = "400", description = "`invalid-call`: flowId, agentId or customerNumber missing or"
+            + " malformed")
     @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
-    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the simulator")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public Response place(PlaceCall body, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (body == null) {
             throw new InvalidCallException("A call needs flowId, agentId and customerNumber");
@@ -75,10 +77,12 @@ public class CallResource {
     @Path("{callId}/hangup")
     @Operation(summary = "The agent or the customer hangs up the simulated call; publishes call-ended (OPERATE_SIMULATOR)")
     @APIResponse(responseCode = "202", description = "The call ends; call-ended is published")
-    @APIResponse(responseCode = "400", description = "`invalid-id`: the call id is malformed; `invalid-call`: by is AGENT or CUSTOMER")
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the call id is malformed; `invalid-call`: by is"
+            + " AGENT or CUSTOMER")
     @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
     @APIResponse(responseCode = "404", description = "`call-not-found`: no such call in the caller's tenant")
-    @APIResponse(responseCode = "409", description = "`call-ended`: the call has ended already; `simulator-disabled`: this gateway runs a real provider")
+    @APIResponse(responseCode = "409", description = "`call-ended`: the call has ended already; `simulator-disabled`:"
+            + " this gateway runs a real provider")
     public Response hangUp(@PathParam("callId") String callId, HangUp body) {
         service.hangUp(caller.get(), InvalidIdException.check("callId", callId), endedBy(body));
         return Response.accepted().build();

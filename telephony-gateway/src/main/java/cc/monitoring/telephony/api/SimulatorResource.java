@@ -54,7 +54,8 @@ public class SimulatorResource {
     @Operation(summary = "The behaviours injected in the caller's tenant (OPERATE_SIMULATOR)")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
-    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the simulator")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public List<InjectedFailure> list() {
         requireOperator();
         return network.injected(caller.get().tenantId()).entrySet().stream()
@@ -68,7 +69,8 @@ public class SimulatorResource {
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "400", description = "`invalid-failure`: the address or failure has the wrong form")
     @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
-    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the simulator")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public InjectedFailure inject(@PathParam("address") String address, FailureBody body) {
         requireOperator();
         SimulatedBehaviour behaviour = behaviour(body);
@@ -82,7 +84,8 @@ public class SimulatorResource {
     @APIResponse(responseCode = "204", description = "Dialing the extension behaves normally again")
     @APIResponse(responseCode = "400", description = "`invalid-failure`: the address has the wrong form")
     @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
-    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the simulator")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public Response clear(@PathParam("address") String address) {
         requireOperator();
         network.clear(caller.get().tenantId(), address(address));

@@ -44,8 +44,10 @@ public class TwilioWebhookResource {
     @Path("participant-status")
     @Operation(summary = "Call progress of a monitor leg's participant (StatusCallback of the added participant)")
     @APIResponse(responseCode = "204", description = "Applied (or a duplicate, which changes nothing)")
-    @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or does not match")
-    @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio credentials")
+    @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or"
+            + " does not match")
+    @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio"
+            + " credentials")
     public Response participantStatus(@QueryParam("legId") String legId,
                                       @HeaderParam(TwilioSignature.HEADER) String signature,
                                       MultivaluedMap<String, String> form, @Context UriInfo uri) {
@@ -58,8 +60,10 @@ public class TwilioWebhookResource {
     @Path("conference-status")
     @Operation(summary = "Conference events; conference-end ends the call")
     @APIResponse(responseCode = "204", description = "Applied (or a duplicate, which changes nothing)")
-    @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or does not match")
-    @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio credentials")
+    @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or"
+            + " does not match")
+    @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio"
+            + " credentials")
     public Response conferenceStatus(@HeaderParam(TwilioSignature.HEADER) String signature,
                                      MultivaluedMap<String, String> form, @Context UriInfo uri) {
         TwilioCallbacks.conferenceStatus(listener, verified(signature, form, uri));

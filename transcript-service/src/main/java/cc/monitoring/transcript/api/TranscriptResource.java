@@ -82,8 +82,10 @@ public class TranscriptResource {
     @Operation(summary = "The messages after sequence 'after' (0 = from the first), at most 'limit'; moves the read position")
     @APIResponse(responseCode = "200", description = "OK")
     @APIResponse(responseCode = "400", description = "`invalid-query`: after or limit out of range")
-    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring session or review of it (B34)")
-    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the caller's tenant")
+    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring"
+            + " session or review of it (B34)")
+    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the"
+            + " caller's tenant")
     public TranscriptBody read(@PathParam("interactionId") String interactionId, @QueryParam("after") String after,
                                @QueryParam("limit") String limit) {
         Cursor cursor = Cursor.parse(after, limit, config.read().defaultLimit(), config.read().maxLimit());
@@ -109,8 +111,10 @@ public class TranscriptResource {
                             + "data: {\"sequence\":1,\"messageId\":\"...\",\"authorRole\":\"CUSTOMER\",\"text\":\"Hello\"}\n\n"
                             + "event: ended\nid: 2\ndata: {\"interactionId\":\"...\",\"ended\":true,\"next\":2}\n\n")))
     @APIResponse(responseCode = "400", description = "`invalid-query`: after or Last-Event-ID is not a sequence")
-    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring session or review of it (B34)")
-    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the caller's tenant")
+    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring"
+            + " session or review of it (B34)")
+    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the"
+            + " caller's tenant")
     public Multi<OutboundSseEvent> stream(@PathParam("interactionId") String interactionId,
                                           @QueryParam("after") String after,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
@@ -135,8 +139,10 @@ public class TranscriptResource {
     @Path("{interactionId}/position")
     @Operation(summary = "The caller's read position: the highest sequence delivered to them")
     @APIResponse(responseCode = "200", description = "OK")
-    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring session or review of it (B34)")
-    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the caller's tenant")
+    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring"
+            + " session or review of it (B34)")
+    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the"
+            + " caller's tenant")
     public PositionBody position(@PathParam("interactionId") String interactionId) {
         Caller me = caller.get();
         return PositionBody.of(interactionId, refusals.recorded(me, interactionId, () -> transcripts.position(me, interactionId)));
