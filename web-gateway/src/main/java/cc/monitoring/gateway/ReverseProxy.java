@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Routes {@code /api/...} to the services ({@link Routes}, forwarded by {@link Forwarder}), and tells the
- * console how to sign in. Anything else is the console's static files, served by Quarkus from
+ * Routes {@code /api/...} to the services ({@link Routes}, forwarded by {@link Forwarder}), tells the
+ * console how to sign in, and serves the services' API documents for the API reference ({@link ApiDocs}). Anything else is the console's static files, served by Quarkus from
  * {@code META-INF/resources}.
  *
  * <p>Two HTTP clients: one pool per service for ordinary requests, and separate connections for event
@@ -61,6 +61,17 @@ public class ReverseProxy {
             String path = ctx.normalizedPath();
             if (path.equals("/api") || path.startsWith("/api/")) {
                 forwarder.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        // the API reference: /api-docs/ is a static page, its documents come from the services
+        ApiDocs docs = new ApiDocs(rest, upstreams, config);
+        router.get(ApiDocs.PATH + "*").order(-9).handler(docs::handle);
+        // (a Vert.x route matches with or without the trailing slash: only the bare one is redirected)
+        router.get("/api-docs").order(-9).handler(ctx -> {
+            if (ctx.request().path().equals("/api-docs")) {
+                ctx.redirect("/api-docs/");
             } else {
                 ctx.next();
             }

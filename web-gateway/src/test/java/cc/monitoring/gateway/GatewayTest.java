@@ -9,10 +9,13 @@ import java.io.ByteArrayInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
@@ -47,6 +50,49 @@ class GatewayTest {
         given().get("/console-config.json").then().statusCode(200)
                 .body("clientId", equalTo("monitoring-console"))
                 .body("issuer", equalTo("http://127.0.0.1:8180/realms/monitoring"));
+    }
+
+    @Test
+    void theApiReferencePageListsTheFiveServicesWithHeadingsAndALandmark() {
+        given().redirects().follow(false).get("/api-docs").then().statusCode(302).header("Location", endsWith("/api-docs/"));
+        String page = given().get("/api-docs/").then().statusCode(200).contentType(containsString("text/html"))
+                .extract().asString();
+        assertTrue(page.contains("<html lang=\"en\">") && page.contains("<main id=\"main\"")
+                && page.contains("<h1>") && page.contains("class=\"skip\" href=\"#main\""), page);
+        assertTrue(page.contains("name=\"viewport\" content=\"width=device-width"), "readable at phone width");
+        String script = given().get("/api-docs/reference.js").then().statusCode(200).extract().asString();
+        for (String service : ApiDocs.SERVICES.keySet()) {
+            assertTrue(script.contains("'" + service + "'"), "the page lists " + service);
+        }
+        given().get("/api-docs/reference.css").then().statusCode(200);
+    }
+
+    @Test
+    void theApiReferenceFetchesNothingFromTheInternet() {
+        for (String file : new String[] {"/api-docs/", "/api-docs/reference.js", "/api-docs/reference.css"}) {
+            String text = given().get(file).then().statusCode(200).extract().asString();
+            assertFalse(text.matches("(?s).*(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}/.*"), file + " names another host");
+        }
+    }
+
+    @Test
+    void theApiDocumentOfAServiceIsTheOneTheServiceServes() {
+        given().get("/api-docs/openapi/monitoring-service.json").then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("path", equalTo("/q/openapi?format=json"))
+                .body("method", equalTo("GET"));
+        given().get("/api-docs/openapi/permission-service.json").then().statusCode(200)
+                .body("path", equalTo("/q/openapi?format=json"));
+    }
+
+    @Test
+    void anUnknownApiDocumentIs404AndADownServiceIs502() {
+        given().get("/api-docs/openapi/billing-service.json").then().statusCode(404).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:not-found"));
+        given().get("/api-docs/openapi/monitoring-service.yaml").then().statusCode(404).contentType(PROBLEM);
+        // telephony points at a port where nothing listens (FakeUpstream)
+        given().get("/api-docs/openapi/telephony-gateway.json").then().statusCode(502).contentType(PROBLEM)
+                .body("type", equalTo("urn:problem:monitoring:upstream-unavailable"));
     }
 
     @Test

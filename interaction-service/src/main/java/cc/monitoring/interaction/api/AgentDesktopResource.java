@@ -11,9 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The agent desktop logs its user in and out; the caller is always the user concerned. */
 @Path("/api/agent-desktop/session")
+@Tag(name = "Agent desktop", description = "The caller's agent-desktop login (B05)")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentDesktopResource {

@@ -21,6 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.net.URI;
 
@@ -33,6 +37,7 @@ import java.net.URI;
  * (B35). The tenant comes from the token. Reading is {@code /api/interactions}.
  */
 @Path("/api/conversations")
+@Tag(name = "Conversations", description = "Digital conversations (chat, SMS, messaging) as the agent desktop and channels drive them")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -48,6 +53,11 @@ public class ConversationResource {
 
     @POST
     @Operation(summary = "Start a CHAT, SMS or MESSAGING conversation; publishes interaction-started and participant-joined ×2")
+    @APIResponse(responseCode = "201", description = "The conversation started; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InteractionBody.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-conversation`: a field is missing or has the wrong form")
+    @APIResponse(responseCode = "403", description = "`conversation-not-permitted`: the role may not handle"
+            + " conversations")
     public Response start(StartConversation body) {
         StartConversation b = required(body, "{\"channel\", \"flowId\", \"customer\", \"agentId\", ...}");
         Interaction started = service.start(caller.get(), new ConversationService.Start(b.channel(), b.flowId(),
@@ -59,6 +69,18 @@ public class ConversationResource {
     @POST
     @Path("{id}/messages")
     @Operation(summary = "Post a message from the customer or an agent on it; publishes message-posted with the next sequence")
+    @APIResponse(responseCode = "201", description = "The message with its sequence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the id is malformed; `invalid-message`: text"
+            + " missing, too long or with control characters; `invalid-conversation`: authorRole or authorId has"
+            + " the wrong form")
+    @APIResponse(responseCode = "403", description = "`conversation-not-permitted`: the role may not handle"
+            + " conversations; `monitor-may-not-write`: the caller monitors this conversation and only reads it"
+            + " (B35)")
+    @APIResponse(responseCode = "404", description = "`interaction-not-found`: no such interaction in the caller's"
+            + " tenant")
+    @APIResponse(responseCode = "409", description = "`interaction-ended`: the conversation has ended;"
+            + " `not-a-participant`: the author is not on it; `voice-interaction`: a call has no messages")
     public Response post(@PathParam("id") String id, PostMessage body) {
         PostMessage b = required(body, id, "{\"authorRole\": \"CUSTOMER|AGENT\", \"authorId\"?, \"text\"}");
         Message message = service.post(caller.get(), id, b.authorRole(), b.authorId(), b.text());
@@ -69,6 +91,19 @@ public class ConversationResource {
     @POST
     @Path("{id}/participants")
     @Operation(summary = "Another agent joins; 201 and participant-joined, or 200 and nothing if already on it")
+    @APIResponse(responseCode = "201", description = "The agent joined; participant-joined published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InteractionBody.class)))
+    @APIResponse(responseCode = "200", description = "The agent was on it already; nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InteractionBody.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the id is malformed; `invalid-conversation`:"
+            + " participantId or role has the wrong form")
+    @APIResponse(responseCode = "403", description = "`conversation-not-permitted`: the role may not handle"
+            + " conversations; `monitor-may-not-write`: the caller monitors this conversation and only reads it"
+            + " (B35)")
+    @APIResponse(responseCode = "404", description = "`interaction-not-found`: no such interaction in the caller's"
+            + " tenant")
+    @APIResponse(responseCode = "409", description = "`interaction-ended`: the conversation has ended;"
+            + " `voice-interaction`: not a conversation")
     public Response join(@PathParam("id") String id, AddParticipant body) {
         AddParticipant b = required(body, id, "{\"participantId\", \"displayName\"?, \"role\": \"AGENT\"}");
         ConversationService.Joined joined = service.join(caller.get(), id, b.participantId(), b.displayName(), b.role());
@@ -79,6 +114,16 @@ public class ConversationResource {
     @DELETE
     @Path("{id}/participants/{participantId}")
     @Operation(summary = "An agent leaves; publishes participant-left. The last agent cannot leave: end the conversation")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the id is empty, too long or not printable")
+    @APIResponse(responseCode = "403", description = "`conversation-not-permitted`: the role may not handle"
+            + " conversations; `monitor-may-not-write`: the caller monitors this conversation and only reads it"
+            + " (B35)")
+    @APIResponse(responseCode = "404", description = "`interaction-not-found`: no such interaction in the caller's"
+            + " tenant")
+    @APIResponse(responseCode = "409", description = "`last-agent`: the last agent cannot leave, end the conversation;"
+            + " `not-a-participant`: the agent is not on it; `interaction-ended`; `voice-interaction`: not a"
+            + " conversation")
     public InteractionBody leave(@PathParam("id") String id, @PathParam("participantId") String participantId) {
         return InteractionBody.of(service.leave(caller.get(), id, participantId));
     }
@@ -86,6 +131,15 @@ public class ConversationResource {
     @POST
     @Path("{id}/end")
     @Operation(summary = "End the conversation; participant-left for those present, then interaction-ended. Ending again changes nothing")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the id is malformed; `invalid-conversation`: by is"
+            + " AGENT or CUSTOMER")
+    @APIResponse(responseCode = "403", description = "`conversation-not-permitted`: the role may not handle"
+            + " conversations; `monitor-may-not-write`: the caller monitors this conversation and only reads it"
+            + " (B35)")
+    @APIResponse(responseCode = "404", description = "`interaction-not-found`: no such interaction in the caller's"
+            + " tenant")
+    @APIResponse(responseCode = "409", description = "`voice-interaction`: a call ends at the telephony provider")
     public InteractionBody end(@PathParam("id") String id, EndConversation body) {
         EndConversation b = required(body, id, "{\"by\": \"AGENT|CUSTOMER\"}");
         return InteractionBody.of(service.end(caller.get(), id, b.by()));

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,6 +26,7 @@ import java.util.List;
 
 /** B40: the audit trail, for users with VIEW_AUDIT. */
 @Path("/api/monitoring/audit")
+@Tag(name = "Audit", description = "The audit trail of monitoring (B41)")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
@@ -37,6 +40,9 @@ public class AuditResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: a filter, page or size has the wrong form")
+    @APIResponse(responseCode = "403", description = "`audit-not-permitted`: the role lacks VIEW_AUDIT")
     @Operation(summary = "Audit records of the tenant, newest first; filter by supervisor (the actor, or the supervisor"
             + " whose session the system changed), interaction, outcome (ACCEPTED, REQUESTED, REFUSED) and time"
             + " (ISO-8601, from inclusive, to exclusive)")

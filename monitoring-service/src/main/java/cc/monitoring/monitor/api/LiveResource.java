@@ -28,6 +28,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
 /**
@@ -39,18 +44,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * the place is given back whichever way the stream ends.
  */
 @Path("/api/monitoring/stream")
+@Tag(name = "Live updates", description = "Server-sent events about the monitoring table and the caller's sessions")
 @Authenticated
 @Singleton
 public class LiveResource {
 
     private static final int STREAM_BUFFER = 256;
 
-    /** The data of a {@code table} event. */
+    /** The data of a {@code hello} or {@code table} event. */
+    @Schema(name = "TableChanged", description = "A row of the monitoring table changed (interactionId), or more did (no member)")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TableChanged(String interactionId) {
     }
 
     /** The data of a {@code session} event. */
+    @Schema(name = "SessionChanged", description = "One of the caller's sessions changed: refetch it")
     record SessionChanged(String sessionId) {
     }
 
@@ -77,6 +85,20 @@ public class LiveResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Live changes of the monitoring table and of the caller's sessions (server-sent events)")
+    @APIResponse(responseCode = "200", description = "A text/event-stream of these events, each with a JSON object as"
+            + " its data:\n"
+            + "- `hello` `{}` once at the start: (re)fetch what is shown;\n"
+            + "- `table` `{\"interactionId\":\"...\"}` when exactly one row of the tenant's monitoring table changed"
+            + " (patch that row), `{}` when more did (refetch the page);\n"
+            + "- `session` `{\"sessionId\":\"...\"}` when one of the caller's own sessions changed (refetch it);\n"
+            + "and a `: keep-alive` comment every kit.streams.keep-alive (15 s). B51.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(description = "The data of one event: hello and table, or session",
+                            oneOf = {TableChanged.class, SessionChanged.class}),
+                    examples = @ExampleObject(name = "events", value = "event: hello\ndata: {}\n\n"
+                            + "event: table\ndata: {\"interactionId\":\"3f1c...\"}\n\n"
+                            + "event: session\ndata: {\"sessionId\":\"9a2e...\"}\n\n")))
+    @APIResponse(responseCode = "403", description = "`monitor-not-permitted`: the role lacks MONITOR_ALL_CALLS (B01)")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Caller me = caller.get();
         boolean mayMonitor = QuarkusTransaction.requiringNew()

@@ -13,9 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the console shows about the signed-in supervisor: permissions, extensions in order, presence, live sessions. */
 @Path("/api/monitoring/me")
+@Tag(name = "Caller", description = "Who the caller is to monitoring")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

@@ -23,6 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,6 +34,7 @@ import java.util.Set;
 
 /** The Interaction Monitoring table, the details of one interaction, and the review of an ended one (B34). */
 @Path("/api/monitoring/interactions")
+@Tag(name = "Monitoring table", description = "Interactions that may be monitored, their details and transcript reviews")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitoringTableResource {
@@ -50,6 +55,10 @@ public class MonitoringTableResource {
     @GET
     @Operation(summary = "Active interactions first, then previously monitored ones, of the tenant, with their monitors,"
             + " totals and counts")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: state, channel, agent, q, sort, page or size"
+            + " has the wrong form")
+    @APIResponse(responseCode = "403", description = "`monitor-not-permitted`: the role lacks MONITOR_ALL_CALLS (B01)")
     public TablePage list(@QueryParam("state") String state, @QueryParam("channel") String channel,
                           @QueryParam("agent") String agent, @QueryParam("q") String q, @QueryParam("sort") String sort,
                           @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -64,6 +73,11 @@ public class MonitoringTableResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Interaction Details, Active Participants and Interaction Monitors")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is empty, too long or has control"
+            + " characters")
+    @APIResponse(responseCode = "403", description = "`monitor-not-permitted`: the role lacks MONITOR_ALL_CALLS (B01)")
+    @APIResponse(responseCode = "404", description = "`interaction-not-found`: no monitorable interaction with this id")
     public DetailsView details(@PathParam("id") String id) {
         return DetailsView.of(table.details(caller.get(), Ids.id(id, "interaction id")));
     }
@@ -71,6 +85,14 @@ public class MonitoringTableResource {
     @POST
     @Path("{id}/review")
     @Operation(summary = "Start the review of an ended, monitored chat's transcript (REVIEW_TRANSCRIPTS, audited; B34)")
+    @APIResponse(responseCode = "201", description = "The review: the transcript may now be read",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-request`: the id is malformed;"
+            + " `not-digital`: a voice call has no transcript")
+    @APIResponse(responseCode = "403", description = "`review-not-permitted`: the role lacks REVIEW_TRANSCRIPTS")
+    @APIResponse(responseCode = "404", description = "`interaction-not-found`: no monitored interaction with this id")
+    @APIResponse(responseCode = "409", description = "`interaction-not-ended`: the interaction is live: monitor it"
+            + " instead")
     public Response review(@PathParam("id") String id) {
         TranscriptReviews.Review review = reviews.start(caller.get(), Ids.id(id, "interaction id"));
         return Response.status(Response.Status.CREATED).entity(ReviewView.of(review)).build();

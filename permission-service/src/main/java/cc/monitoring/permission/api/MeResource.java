@@ -8,9 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Any signed-in user reads their own effective permissions and ordered extensions. */
 @Path("/api/me")
+@Tag(name = "Caller", description = "The caller's own role, permissions and extensions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {

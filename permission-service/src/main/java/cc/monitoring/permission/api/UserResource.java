@@ -20,11 +20,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** Administrators manage the users of their tenant: role and ordered extensions. */
 @Path("/api/users")
+@Tag(name = "Users", description = "Users of the tenant: role and ordered extensions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,6 +45,9 @@ public class UserResource {
 
     @GET
     @Operation(summary = "Users of the tenant, by display name")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-user`: page or size out of range")
+    @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
     public PageOf<UserBody> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest paging = PageRequest.parse(page, size, PageRequest.Bounds.STANDARD, InvalidUserException::new);
         PageOf<cc.monitoring.permission.persistence.UserEntity> found =
@@ -50,6 +58,10 @@ public class UserResource {
 
     @GET
     @Path("{subject}")
+    @APIResponse(responseCode = "200", description = "OK")
+    @Operation(summary = "One user with role, effective permissions and extensions")
+    @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
+    @APIResponse(responseCode = "404", description = "`user-not-found`: no such user in the caller's tenant")
     public UserBody get(@PathParam("subject") String subject) {
         return UserBody.of(service.user(caller.get(), subject));
     }
@@ -57,6 +69,14 @@ public class UserResource {
     @PUT
     @Path("{subject}")
     @Operation(summary = "Create or replace a user: display name, role (by name) and extensions in order")
+    @APIResponse(responseCode = "201", description = "The user was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserBody.class)))
+    @APIResponse(responseCode = "200", description = "The user was replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserBody.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-user`: subject, display name or role missing or"
+            + " malformed; `unknown-role`: no role of this name; `invalid-extension`: an extension's label, kind or"
+            + " address is wrong; `duplicate-extension`: an address or label is listed twice")
+    @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
     public Response put(@PathParam("subject") String subject, PutUser body) {
         if (body == null) {
             throw new InvalidUserException("A user needs a role and may have a display name and extensions");
@@ -70,6 +90,12 @@ public class UserResource {
     @PUT
     @Path("{subject}/extensions")
     @Operation(summary = "Replace a user's extensions; the order sent is the order kept")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-user`: the body is not an array; `invalid-extension`:"
+            + " an extension's label, kind or address is wrong; `duplicate-extension`: an address or label is"
+            + " listed twice")
+    @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
+    @APIResponse(responseCode = "404", description = "`user-not-found`: no such user in the caller's tenant")
     public UserBody putExtensions(@PathParam("subject") String subject, List<ExtensionBody> body) {
         if (body == null) {
             throw new InvalidUserException("Send the extensions as a JSON array");
@@ -79,6 +105,10 @@ public class UserResource {
 
     @DELETE
     @Path("{subject}")
+    @Operation(summary = "Delete a user; permission-events carries the tombstone")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "`not-permitted`: this needs MANAGE_USERS (administrators)")
+    @APIResponse(responseCode = "404", description = "`user-not-found`: no such user in the caller's tenant")
     public Response delete(@PathParam("subject") String subject) {
         service.deleteUser(caller.get(), subject);
         return Response.noContent().build();

@@ -27,6 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +40,7 @@ import java.util.Locale;
  * (OPERATE_SIMULATOR), inspected on any provider by those who may (B07, see {@code CallAccess}).
  */
 @Path("/api/telephony/calls")
+@Tag(name = "Calls", description = "Calls at the provider with their participants and monitor legs; the simulator places and hangs up calls")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +56,13 @@ public class CallResource {
 
     @POST
     @Operation(summary = "Place a simulated call between a customer and an agent; publishes call-started (OPERATE_SIMULATOR)")
+    @APIResponse(responseCode = "201", description = "The call; Location names it; call-started is published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallBody.class)))
+    @APIResponse(responseCode = "400", description = "`invalid-call`: flowId, agentId or customerNumber missing or"
+            + " malformed")
+    @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public Response place(PlaceCall body, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (body == null) {
             throw new InvalidCallException("A call needs flowId, agentId and customerNumber");
@@ -64,6 +76,13 @@ public class CallResource {
     @POST
     @Path("{callId}/hangup")
     @Operation(summary = "The agent or the customer hangs up the simulated call; publishes call-ended (OPERATE_SIMULATOR)")
+    @APIResponse(responseCode = "202", description = "The call ends; call-ended is published")
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the call id is malformed; `invalid-call`: by is"
+            + " AGENT or CUSTOMER")
+    @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
+    @APIResponse(responseCode = "404", description = "`call-not-found`: no such call in the caller's tenant")
+    @APIResponse(responseCode = "409", description = "`call-ended`: the call has ended already; `simulator-disabled`:"
+            + " this gateway runs a real provider")
     public Response hangUp(@PathParam("callId") String callId, HangUp body) {
         service.hangUp(caller.get(), InvalidIdException.check("callId", callId), endedBy(body));
         return Response.accepted().build();
@@ -72,6 +91,10 @@ public class CallResource {
     @GET
     @Path("{callId}")
     @Operation(summary = "A call with its participants and the monitor legs the caller may see (B07)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the call id is malformed")
+    @APIResponse(responseCode = "403", description = "`call-details-not-permitted`: the role sees no calls (B07)")
+    @APIResponse(responseCode = "404", description = "`call-not-found`: no such call in the caller's tenant")
     public CallBody get(@PathParam("callId") String callId) {
         CallService.CallView view = service.view(caller.get(), InvalidIdException.check("callId", callId));
         return CallBody.of(view.call(), view.legs());
@@ -79,6 +102,9 @@ public class CallResource {
 
     @GET
     @Operation(summary = "Calls the caller may see, newest first, optionally by state (ACTIVE, ENDED)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-call`: state, page or size has the wrong form")
+    @APIResponse(responseCode = "403", description = "`call-details-not-permitted`: the role sees no calls (B07)")
     public PageOf<CallSummary> list(@QueryParam("state") String state,
                                     @QueryParam("page") @DefaultValue("0") String page,
                                     @QueryParam("size") @DefaultValue("50") String size) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,7 @@ import java.util.Locale;
  * (B26, B27, B29 demos and tests). Only for the phone simulator (OPERATE_SIMULATOR).
  */
 @Path("/api/telephony/simulator/failures")
+@Tag(name = "Simulator", description = "Behaviours injected into the simulated provider, for demos and tests")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +53,10 @@ public class SimulatorResource {
 
     @GET
     @Operation(summary = "The behaviours injected in the caller's tenant (OPERATE_SIMULATOR)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public List<InjectedFailure> list() {
         requireOperator();
         return network.injected(caller.get().tenantId()).entrySet().stream()
@@ -60,6 +67,11 @@ public class SimulatorResource {
     @Path("{address}")
     @Operation(summary = "Dialing this extension behaves so from now on: BUSY, NO_ANSWER, UNKNOWN_EXTENSION, "
             + "RING_FOREVER, REFUSE_MODE_CHANGE, HOLD, PROVIDER_UNAVAILABLE or PROVIDER_REFUSES (OPERATE_SIMULATOR)")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-failure`: the address or failure has the wrong form")
+    @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public InjectedFailure inject(@PathParam("address") String address, FailureBody body) {
         requireOperator();
         SimulatedBehaviour behaviour = behaviour(body);
@@ -70,6 +82,11 @@ public class SimulatorResource {
     @DELETE
     @Path("{address}")
     @Operation(summary = "Dialing this extension behaves normally again (OPERATE_SIMULATOR)")
+    @APIResponse(responseCode = "204", description = "Dialing the extension behaves normally again")
+    @APIResponse(responseCode = "400", description = "`invalid-failure`: the address has the wrong form")
+    @APIResponse(responseCode = "403", description = "`simulator-not-permitted`: the role lacks OPERATE_SIMULATOR")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public Response clear(@PathParam("address") String address) {
         requireOperator();
         network.clear(caller.get().tenantId(), address(address));

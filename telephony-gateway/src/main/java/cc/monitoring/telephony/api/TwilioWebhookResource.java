@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.Map;
  * when the signature does not match.
  */
 @Path("/api/telephony/twilio")
+@Tag(name = "Twilio webhooks", description = "Callbacks from Twilio, signed with X-Twilio-Signature instead of a bearer token")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class TwilioWebhookResource {
 
@@ -40,6 +43,11 @@ public class TwilioWebhookResource {
     @POST
     @Path("participant-status")
     @Operation(summary = "Call progress of a monitor leg's participant (StatusCallback of the added participant)")
+    @APIResponse(responseCode = "204", description = "Applied (or a duplicate, which changes nothing)")
+    @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or"
+            + " does not match")
+    @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio"
+            + " credentials")
     public Response participantStatus(@QueryParam("legId") String legId,
                                       @HeaderParam(TwilioSignature.HEADER) String signature,
                                       MultivaluedMap<String, String> form, @Context UriInfo uri) {
@@ -51,6 +59,11 @@ public class TwilioWebhookResource {
     @POST
     @Path("conference-status")
     @Operation(summary = "Conference events; conference-end ends the call")
+    @APIResponse(responseCode = "204", description = "Applied (or a duplicate, which changes nothing)")
+    @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or"
+            + " does not match")
+    @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio"
+            + " credentials")
     public Response conferenceStatus(@HeaderParam(TwilioSignature.HEADER) String signature,
                                      MultivaluedMap<String, String> form, @Context UriInfo uri) {
         TwilioCallbacks.conferenceStatus(listener, verified(signature, form, uri));

@@ -6,6 +6,9 @@ import cc.monitoring.kit.stream.KeepAlive;
 import cc.monitoring.kit.stream.StreamLimits;
 import cc.monitoring.kit.stream.StreamPermit;
 import cc.monitoring.kit.stream.StreamsConfig;
+import cc.monitoring.transcript.api.Representations.ClosedBody;
+import cc.monitoring.transcript.api.Representations.EndedBody;
+import cc.monitoring.transcript.api.Representations.MessageBody;
 import cc.monitoring.transcript.api.Representations.PositionBody;
 import cc.monitoring.transcript.api.Representations.TranscriptBody;
 import cc.monitoring.transcript.config.TranscriptConfig;
@@ -32,6 +35,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 /**
  * Transcripts of digital interactions for their active monitors only (B34): a cursor read, a stream of
@@ -39,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * read is announced for the audit trail (B41).
  */
 @Path("/api/transcripts")
+@Tag(name = "Transcripts", description = "Read-only transcripts of digital interactions for their monitors, and read positions (B30, B34)")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscriptResource {
@@ -71,6 +80,12 @@ public class TranscriptResource {
     @GET
     @Path("{interactionId}")
     @Operation(summary = "The messages after sequence 'after' (0 = from the first), at most 'limit'; moves the read position")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = "`invalid-query`: after or limit out of range")
+    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring"
+            + " session or review of it (B34)")
+    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the"
+            + " caller's tenant")
     public TranscriptBody read(@PathParam("interactionId") String interactionId, @QueryParam("after") String after,
                                @QueryParam("limit") String limit) {
         Cursor cursor = Cursor.parse(after, limit, config.read().defaultLimit(), config.read().maxLimit());
@@ -83,6 +98,23 @@ public class TranscriptResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
     @Operation(summary = "Server-sent events: the stored messages after 'after', then each new one ('message'), then 'ended'")
+    @APIResponse(responseCode = "200", description = "A text/event-stream of these events (each data a JSON object):\n"
+            + "- `message` (id = its sequence): a message, as in the cursor read, first the stored ones after"
+            + " `after` (or Last-Event-ID), then each new one as it is posted;\n"
+            + "- `ended` (id = next): the interaction ended and everything was sent; the stream ends;\n"
+            + "- `closed`: the caller may no longer read (their session ended); the stream ends;\n"
+            + "and a `: keep-alive` comment every kit.streams.keep-alive (15 s).",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(description = "The data of one event: message, ended or closed",
+                            oneOf = {MessageBody.class, EndedBody.class, ClosedBody.class}),
+                    examples = @ExampleObject(name = "events", value = "event: message\nid: 1\n"
+                            + "data: {\"sequence\":1,\"messageId\":\"...\",\"authorRole\":\"CUSTOMER\",\"text\":\"Hello\"}\n\n"
+                            + "event: ended\nid: 2\ndata: {\"interactionId\":\"...\",\"ended\":true,\"next\":2}\n\n")))
+    @APIResponse(responseCode = "400", description = "`invalid-query`: after or Last-Event-ID is not a sequence")
+    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring"
+            + " session or review of it (B34)")
+    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the"
+            + " caller's tenant")
     public Multi<OutboundSseEvent> stream(@PathParam("interactionId") String interactionId,
                                           @QueryParam("after") String after,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
@@ -106,51 +138,64 @@ public class TranscriptResource {
     @GET
     @Path("{interactionId}/position")
     @Operation(summary = "The caller's read position: the highest sequence delivered to them")
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "403", description = "`transcript-not-permitted`: the caller has no active monitoring"
+            + " session or review of it (B34)")
+    @APIResponse(responseCode = "404", description = "`transcript-not-found`: no such digital interaction in the"
+            + " caller's tenant")
     public PositionBody position(@PathParam("interactionId") String interactionId) {
         Caller me = caller.get();
         return PositionBody.of(interactionId, refusals.recorded(me, interactionId, () -> transcripts.position(me, interactionId)));
     }
 
     // --- B30: nobody posts to, changes or deletes a transcript -----------------------------
+    // (405 transcript-read-only, for clients that try; not operations of the API, so not in its document)
 
     @POST
     @Path("{interactionId}")
+    @Operation(hidden = true)
     public void post() {
         throw new TranscriptReadOnlyException();
     }
 
     @PUT
     @Path("{interactionId}")
+    @Operation(hidden = true)
     public void put() {
         throw new TranscriptReadOnlyException();
     }
 
     @PATCH
     @Path("{interactionId}")
+    @Operation(hidden = true)
     public void patch() {
         throw new TranscriptReadOnlyException();
     }
 
     @DELETE
     @Path("{interactionId}")
+    @Operation(hidden = true)
     public void delete() {
         throw new TranscriptReadOnlyException();
     }
 
     @POST
     @Path("{interactionId}/messages")
+    @Operation(hidden = true)
     public void postMessage() {
         throw new TranscriptReadOnlyException();
     }
 
     @PUT
     @Path("{interactionId}/messages/{messageId}")
+    @Operation(hidden = true)
     public void putMessage() {
         throw new TranscriptReadOnlyException();
     }
 
     @DELETE
     @Path("{interactionId}/messages/{messageId}")
+    @Operation(hidden = true)
     public void deleteMessage() {
         throw new TranscriptReadOnlyException();
     }
