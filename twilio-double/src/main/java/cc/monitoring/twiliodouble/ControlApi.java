@@ -2,12 +2,10 @@ package cc.monitoring.twiliodouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -159,9 +157,5 @@ final class ControlApi implements HttpHandler {
         NotFound(String message) {
             super(message);
         }
-    }
-
-    static ObjectNode object() {
-        return JSON.createObjectNode();
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,13 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The state of the double's Twilio: calls, conferences, participants, and the callbacks each change
- * causes, queued in the order of the changes (one queue per account). Every method holds the engine's
- * lock while it changes state and never while a request to the application is under way.
+ * The state of the double's Twilio: accounts, calls, conferences and participants; what the people on
+ * the phones do and what the REST API asks for, checked as Twilio checks it, then carried out by the
+ * {@link Switchboard}. Every method holds the engine's lock while it changes state and never while a
+ * request to the application is under way; the callbacks a change causes are queued in the order of the
+ * changes (one queue per account).
  */
 final class Engine {
 
@@ -44,6 +48,7 @@ final class Engine {
     private final Duration settleLimit;
     final Webhooks webhooks;
     final Endpoints endpoints;
+    private final Switchboard switchboard;
 
     Engine(List<TwilioDouble.Account> accounts, Clock clock, Duration callbackTimeout) {
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -55,6 +60,7 @@ final class Engine {
         this.settleLimit = callbackTimeout.multipliedBy(8);
         this.webhooks = new Webhooks(tokens, callbackTimeout);
         this.endpoints = new Endpoints(this);
+        this.switchboard = new Switchboard(this, conferences, endpoints, new StatusCallbacks(webhooks, clock), webhooks);
     }
 
     // ---------------------------------------------------------------- accounts and lookups
@@ -75,8 +81,11 @@ final class Engine {
         return call;
     }
 
+    /** The account's calls, most recent first, as Twilio lists them. */
     synchronized List<CallLeg> calls(String accountSid) {
-        return calls.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList();
+        List<CallLeg> list = new ArrayList<>(calls.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList());
+        Collections.reverse(list);
+        return list;
     }
 
     synchronized Conference conference(String accountSid, String conferenceSid, String path) {
@@ -87,8 +96,11 @@ final class Engine {
         return conference;
     }
 
+    /** The account's conferences, most recent first. */
     synchronized List<Conference> conferences(String accountSid) {
-        return conferences.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList();
+        List<Conference> list = new ArrayList<>(conferences.values().stream().filter(c -> c.accountSid.equals(accountSid)).toList());
+        Collections.reverse(list);
+        return list;
     }
 
     synchronized Participant participant(String accountSid, String conferenceSid, String callSidOrLabel, String path) {
@@ -100,12 +112,6 @@ final class Engine {
         return List.copyOf(conference(accountSid, conferenceSid, path).participants.values());
     }
 
-    private Optional<Conference> activeConference(String accountSid, String friendlyName) {
-        return conferences.values().stream()
-                .filter(c -> c.accountSid.equals(accountSid) && c.active() && c.friendlyName.equals(friendlyName))
-                .findFirst();
-    }
-
     // ---------------------------------------------------------------- what people do (test API)
 
     /** A caller dials the account's number: Twilio asks the Voice URL for TwiML and obeys it. */
@@ -115,23 +121,8 @@ final class Engine {
         synchronized (this) {
             call = new CallLeg(sid("CA"), accountSid, from, to, "inbound", now(), "ringing");
             calls.put(call.sid, call);
+            switchboard.fetchTwiml(call, account.voiceUrl());
         }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", accountSid);
-        put(params, "ApiVersion", API_VERSION);
-        put(params, "CallSid", call.sid);
-        put(params, "CallStatus", "ringing");
-        put(params, "Called", to);
-        put(params, "Caller", from);
-        put(params, "Direction", "inbound");
-        put(params, "From", from);
-        put(params, "To", to);
-        webhooks.enqueue(accountSid, () -> {
-            Callback answer = webhooks.send(new Webhooks.Outgoing(accountSid, "voice", account.voiceUrl(), params));
-            synchronized (this) {
-                obey(call, answer.status() / 100 == 2 ? answer.body() : null);
-            }
-        });
         webhooks.settle(accountSid, settleLimit);
         return call.sid;
     }
@@ -146,7 +137,7 @@ final class Engine {
         synchronized (this) {
             Conference conference = Optional.ofNullable(conferences.get(conferenceNameOrSid))
                     .filter(c -> c.accountSid.equals(accountSid) && c.active())
-                    .or(() -> activeConference(accountSid, conferenceNameOrSid))
+                    .or(() -> switchboard.activeConference(accountSid, conferenceNameOrSid))
                     .orElseThrow(() -> new IllegalArgumentException("no active conference " + conferenceNameOrSid));
             if (conference.participant("agent").isPresent()) {
                 throw new IllegalStateException("the conference already has a participant labelled agent");
@@ -175,7 +166,7 @@ final class Engine {
                 throw new IllegalArgumentException("unknown call " + callSid);
             }
             accountSid = call.accountSid;
-            hangUpLocked(call, false);
+            switchboard.hangUpLocked(call, false);
         }
         webhooks.settle(accountSid, settleLimit);
     }
@@ -187,7 +178,7 @@ final class Engine {
                 throw new IllegalArgumentException("unknown conference " + conferenceSid);
             }
             if (conference.active()) {
-                end(conference, "conference-ended-via-api", null, null);
+                switchboard.end(conference, "conference-ended-via-api", null, null);
             }
         }
         webhooks.settle(accountSid, settleLimit);
@@ -200,9 +191,9 @@ final class Engine {
             for (CallLeg call : new ArrayList<>(calls.values())) {
                 if ("ringing".equals(call.status) && !"inbound".equals(call.direction) && address.equals(call.address())) {
                     if (answer) {
-                        answered(call);
+                        switchboard.answered(call);
                     } else {
-                        failed(call, "no-answer");
+                        switchboard.failed(call, "no-answer");
                     }
                     touched.add(call.accountSid);
                 }
@@ -244,10 +235,10 @@ final class Engine {
         String status = form.first("Status");
         if (status != null) {
             switch (status) {
-                case "completed" -> hangUpLocked(call, true);
+                case "completed" -> switchboard.hangUpLocked(call, true);
                 case "canceled" -> {
                     if ("queued".equals(call.status) || "ringing".equals(call.status)) {
-                        hangUpLocked(call, true);
+                        switchboard.hangUpLocked(call, true);
                     }
                 }
                 default -> throw TwilioError.invalid("Status", status);
@@ -256,15 +247,18 @@ final class Engine {
         String twiml = form.first("Twiml");
         if (twiml != null && !call.ended()) {
             if (call.participant != null && call.participant.connected()) {
-                leave(call.participant, false, new ArrayList<>());
+                // redirected out of its conference: the call goes on, the others end if the conference did
+                List<CallLeg> ended = new ArrayList<>();
+                switchboard.leave(call.participant, false, ended);
+                ended.stream().filter(leg -> leg != call).forEach(leg -> switchboard.finish(leg, "completed"));
             }
-            obey(call, twiml);
+            switchboard.obey(call, twiml);
         }
         call.updated = now();
         return call;
     }
 
-    synchronized void deleteCall(CallLeg call, String path) {
+    synchronized void deleteCall(CallLeg call) {
         if (!call.ended()) {
             throw new TwilioError(400, 20009, "Cannot delete a call that is not completed");
         }
@@ -280,7 +274,7 @@ final class Engine {
                 throw TwilioError.invalid("Status", status);
             }
             if (conference.active()) {
-                end(conference, "conference-ended-via-api", null, null);
+                switchboard.end(conference, "conference-ended-via-api", null, null);
             }
         }
         return conference;
@@ -300,7 +294,7 @@ final class Engine {
                 throw TwilioError.notFound(path);
             }
         } else {
-            conference = activeConference(accountSid, conferenceSidOrName).orElse(null);
+            conference = switchboard.activeConference(accountSid, conferenceSidOrName).orElse(null);
         }
         String label = form.first("Label");
         if (label != null) {
@@ -342,11 +336,26 @@ final class Engine {
         return participant;
     }
 
-    /** After the create request was answered: Twilio dials the participant's call. */
+    /** Twilio dials the call at once (the call is queued on the account's thread). */
     void startDialing(CallLeg call) {
+        startDialing(call, new CountDownLatch(0));
+    }
+
+    /**
+     * Twilio dials the call once the create request has been answered ({@code answered} counted down), so
+     * that the application has Twilio's answer before the first status callback; {@link #settle} waits
+     * for the dialing from the moment the request was applied.
+     */
+    void startDialing(CallLeg call, CountDownLatch answered) {
         webhooks.enqueue(call.accountSid, () -> {
+            try {
+                answered.await(settleLimit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
             synchronized (this) {
-                dial(call);
+                switchboard.dial(call);
             }
         });
     }
@@ -372,23 +381,13 @@ final class Engine {
         participant.coaching = coaching;
         participant.callSidToCoach = coaching ? callSidToCoach : (form.has("CallSidToCoach") ? callSidToCoach : null);
         participant.updated = now();
-        if (participant.connected()) {
-            if (muteChanged) {
-                conferenceEvent(participant.conference, muted ? "participant-mute" : "participant-unmute", participant);
-            }
-            if (holdChanged) {
-                conferenceEvent(participant.conference, hold ? "participant-hold" : "participant-unhold", participant);
-            }
-            if (modified) {
-                conferenceEvent(participant.conference, "participant-modify", participant);
-            }
-        }
+        switchboard.updated(participant, muteChanged, holdChanged, modified);
         return participant;
     }
 
     /** Participants/{CallSid}.json DELETE: the participant is kicked; its call ends. */
     synchronized void deleteParticipant(Participant participant) {
-        hangUpLocked(participant.call, true);
+        switchboard.hangUpLocked(participant.call, true);
     }
 
     // ---------------------------------------------------------------- views
@@ -398,7 +397,7 @@ final class Engine {
         Map<String, Set<String>> hears = new LinkedHashMap<>();
         for (Participant p : c.participants.values()) {
             if (p.connected()) {
-                hears.put(p.call.sid, hearsLocked(p));
+                hears.put(p.call.sid, switchboard.hears(p));
             }
         }
         return new ConferenceState(c.accountSid, c.sid, c.friendlyName, c.status, participants, hears);
@@ -407,7 +406,7 @@ final class Engine {
     synchronized ConferenceState state(String accountSid, String conferenceSidOrName) {
         Conference c = Optional.ofNullable(conferences.get(conferenceSidOrName))
                 .filter(x -> x.accountSid.equals(accountSid))
-                .or(() -> activeConference(accountSid, conferenceSidOrName))
+                .or(() -> switchboard.activeConference(accountSid, conferenceSidOrName))
                 .or(() -> conferences.values().stream()
                         .filter(x -> x.accountSid.equals(accountSid) && x.friendlyName.equals(conferenceSidOrName))
                         .reduce((first, second) -> second))
@@ -426,379 +425,7 @@ final class Engine {
             throw new IllegalArgumentException("unknown call " + callSid);
         }
         Participant p = call.participant;
-        return p == null || !p.connected() ? Set.of() : hearsLocked(p);
-    }
-
-    private Set<String> hearsLocked(Participant listener) {
-        Conference c = listener.conference;
-        if (!"in-progress".equals(c.status) || !listener.connected() || listener.hold) {
-            return Set.of();
-        }
-        Set<String> heard = new LinkedHashSet<>();
-        for (Participant speaker : c.connected()) {
-            if (speaker == listener || speaker.muted || speaker.hold) {
-                continue;
-            }
-            if (speaker.coaching && !listener.call.sid.equals(speaker.callSidToCoach)) {
-                continue;
-            }
-            heard.add(speaker.call.sid);
-        }
-        return Set.copyOf(heard);
-    }
-
-    // ---------------------------------------------------------------- transitions (lock held)
-
-    private void dial(CallLeg call) {
-        if (call.ended() || !"queued".equals(call.status)) {
-            return;
-        }
-        Participant p = call.participant;
-        if (p != null) {
-            p.status = "connecting";
-        }
-        callEvent(call, "initiated", "initiated");
-        call.status = "ringing";
-        call.updated = now();
-        if (p != null) {
-            p.status = "ringing";
-            p.updated = now();
-        }
-        callEvent(call, "ringing", "ringing");
-        switch (endpoints.answerMode(call.address())) {
-            case AUTO -> answered(call);
-            case MANUAL -> {
-                // rings until the test answers it, or it is canceled
-            }
-            case BUSY -> failed(call, "busy");
-            case NO_ANSWER -> failed(call, "no-answer");
-        }
-    }
-
-    private void answered(CallLeg call) {
-        call.status = "in-progress";
-        call.started = now();
-        call.updated = call.started;
-        callEvent(call, "answered", "in-progress");
-        Participant p = call.participant;
-        if (p != null) {
-            if (p.conference.active()) {
-                join(p);
-            } else {
-                finish(call, "completed");
-            }
-        } else if (call.answerTwiml != null) {
-            obey(call, call.answerTwiml);
-        } else if (call.answerUrl != null) {
-            fetchTwiml(call, call.answerUrl);
-        }
-    }
-
-    private void fetchTwiml(CallLeg call, String url) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", call.accountSid);
-        put(params, "ApiVersion", API_VERSION);
-        put(params, "CallSid", call.sid);
-        put(params, "CallStatus", call.status);
-        put(params, "Called", call.to);
-        put(params, "Caller", call.from);
-        put(params, "Direction", call.direction);
-        put(params, "From", call.from);
-        put(params, "To", call.to);
-        webhooks.enqueue(call.accountSid, () -> {
-            Callback answer = webhooks.send(new Webhooks.Outgoing(call.accountSid, "voice", url, params));
-            synchronized (this) {
-                obey(call, answer.status() / 100 == 2 ? answer.body() : null);
-            }
-        });
-    }
-
-    private void failed(CallLeg call, String status) {
-        Participant p = call.participant;
-        if (p != null) {
-            p.status = "failed";
-            p.conference.participants.remove(call.sid);
-            endIfAbandoned(p.conference);
-        }
-        finish(call, status);
-    }
-
-    /** Obeys the TwiML the application answered; null (no answer, an error status) ends the call. */
-    private void obey(CallLeg call, String twiml) {
-        if (call.ended()) {
-            return;
-        }
-        List<TwiML.Verb> verbs;
-        try {
-            verbs = twiml == null ? List.of() : TwiML.parse(twiml);
-        } catch (TwiML.Invalid e) {
-            verbs = List.of();
-        }
-        for (TwiML.Verb verb : verbs) {
-            switch (verb.name()) {
-                case "Dial" -> {
-                    Optional<TwiML.Verb> noun = verb.nouns().stream().filter(n -> "Conference".equals(n.name())).findFirst();
-                    if (noun.isPresent() && joinFromTwiml(call, noun.get())) {
-                        return;
-                    }
-                }
-                case "Hangup" -> {
-                    finish(call, "completed");
-                    return;
-                }
-                case "Reject" -> {
-                    // Twilio reports a rejected call as busy, whatever the reason attribute (a guess, see README)
-                    finish(call, "busy");
-                    return;
-                }
-                default -> {
-                    // <Say>, <Play>, <Pause> and the rest only play something: the call is answered
-                    answerInbound(call);
-                }
-            }
-        }
-        finish(call, "completed");
-    }
-
-    private void answerInbound(CallLeg call) {
-        if ("ringing".equals(call.status) || "queued".equals(call.status)) {
-            call.status = "in-progress";
-            call.started = now();
-            call.updated = call.started;
-        }
-    }
-
-    /** {@code <Dial><Conference>}: false when the call cannot join (label in use: Twilio's 16025), so TwiML goes on. */
-    private boolean joinFromTwiml(CallLeg call, TwiML.Verb noun) {
-        String name = noun.text();
-        Conference conference = activeConference(call.accountSid, name).orElse(null);
-        String label = noun.attributes().get("participantLabel");
-        if (label != null && conference != null && conference.participant(label).isPresent()) {
-            return false;
-        }
-        answerInbound(call);
-        if (conference == null) {
-            conference = new Conference(sid("CF"), call.accountSid, name, now());
-            conference.statusCallback = noun.attributes().get("statusCallback");
-            conference.statusCallbackEvents = events(
-                    noun.attributes().containsKey("statusCallbackEvent")
-                            ? List.of(noun.attributes().get("statusCallbackEvent")) : List.of(),
-                    DEFAULT_CONFERENCE_EVENTS);
-            conferences.put(conference.sid, conference);
-        }
-        Participant p = new Participant(call, conference, label, now());
-        p.muted = Boolean.parseBoolean(noun.attribute("muted", "false"));
-        p.startConferenceOnEnter = Boolean.parseBoolean(noun.attribute("startConferenceOnEnter", "true"));
-        p.endConferenceOnExit = Boolean.parseBoolean(noun.attribute("endConferenceOnExit", "false"));
-        p.beep = noun.attribute("beep", "true");
-        String coach = noun.attributes().get("coach");
-        if (coach != null && conference.participants.containsKey(coach)) {
-            p.coaching = true;
-            p.callSidToCoach = coach;
-        }
-        call.participant = p;
-        conference.participants.put(call.sid, p);
-        join(p);
-        return true;
-    }
-
-    private void join(Participant p) {
-        Conference c = p.conference;
-        p.status = "connected";
-        p.updated = now();
-        c.updated = p.updated;
-        List<Participant> connected = c.connected();
-        if ("init".equals(c.status) && connected.size() >= 2
-                && connected.stream().anyMatch(x -> x.startConferenceOnEnter)) {
-            c.status = "in-progress";
-            conferenceEvent(c, "conference-start", null);
-        }
-        conferenceEvent(c, "participant-join", p);
-    }
-
-    /** Hangs up a call whatever its state; {@code kicked} when the API (not the person) ended it. */
-    private void hangUpLocked(CallLeg call, boolean kicked) {
-        if (call.ended()) {
-            return;
-        }
-        if (!"in-progress".equals(call.status)) {
-            Participant p = call.participant;
-            if (p != null) {
-                p.status = "failed";
-                p.conference.participants.remove(call.sid);
-                endIfAbandoned(p.conference);
-            }
-            finish(call, "canceled");
-            return;
-        }
-        List<CallLeg> ended = new ArrayList<>();
-        Participant p = call.participant;
-        if (p != null && p.connected()) {
-            leave(p, kicked, ended);
-        } else {
-            ended.add(call);
-        }
-        for (CallLeg leg : ended) {
-            finish(leg, "completed");
-        }
-    }
-
-    /** The participant leaves; the conference ends after it when it was the last or ended it. */
-    private void leave(Participant p, boolean kicked, List<CallLeg> ended) {
-        Conference c = p.conference;
-        c.participants.remove(p.call.sid);
-        p.status = "complete";
-        p.updated = now();
-        conferenceEvent(c, "participant-leave", p);
-        ended.add(p.call);
-        if (!c.active()) {
-            return;
-        }
-        if (p.endConferenceOnExit) {
-            end(c, kicked ? "participant-with-end-conference-on-exit-kicked" : "participant-with-end-conference-on-exit-left",
-                    p, ended);
-        } else if (c.connected().isEmpty()) {
-            end(c, kicked ? "last-participant-kicked" : "last-participant-left", p, ended);
-        }
-    }
-
-    /**
-     * Ends the conference: every other participant leaves (participant-leave each), then conference-end;
-     * the calls that were in it end after that ({@code ended}, or at once when null).
-     */
-    private void end(Conference c, String reason, Participant ending, List<CallLeg> ended) {
-        boolean finishHere = ended == null;
-        List<CallLeg> calls = finishHere ? new ArrayList<>() : ended;
-        c.status = "completed";
-        c.reasonEnded = reason;
-        c.callSidEnding = ending == null ? null : ending.call.sid;
-        c.updated = now();
-        for (Participant q : new ArrayList<>(c.participants.values())) {
-            c.participants.remove(q.call.sid);
-            if (q.connected()) {
-                q.status = "complete";
-                q.updated = now();
-                conferenceEvent(c, "participant-leave", q);
-                calls.add(q.call);
-            } else {
-                q.status = "failed";
-                calls.add(q.call);
-            }
-        }
-        Map<String, List<String>> extra = new LinkedHashMap<>();
-        if (ending != null) {
-            put(extra, "CallSidEndingConference", ending.call.sid);
-            if (ending.label != null) {
-                put(extra, "ParticipantLabelEndingConference", ending.label);
-            }
-        }
-        put(extra, "ReasonConferenceEnded", reason);
-        put(extra, "Reason", reasonText(reason, ending));
-        conferenceEvent(c, "conference-end", null, extra);
-        if (finishHere) {
-            for (CallLeg leg : calls) {
-                finish(leg, "in-progress".equals(leg.status) ? "completed" : "canceled");
-            }
-        }
-    }
-
-    /** A conference whose last would-be participant failed to join ends without having started. */
-    private void endIfAbandoned(Conference c) {
-        if (c.active() && c.participants.isEmpty()) {
-            c.status = "completed";
-            c.reasonEnded = "last-participant-left";
-            c.updated = now();
-        }
-    }
-
-    private void finish(CallLeg call, String status) {
-        if (call.ended()) {
-            return;
-        }
-        if ("completed".equals(status) && !"in-progress".equals(call.status) && !"inbound".equals(call.direction)) {
-            status = "canceled"; // an outbound call never answered ends canceled, not completed
-        }
-        call.status = status;
-        call.ended = now();
-        call.updated = call.ended;
-        if (call.participant != null && call.participant.conference.participants.get(call.sid) == call.participant) {
-            call.participant.conference.participants.remove(call.sid);
-            call.participant.status = "complete";
-        }
-        callEvent(call, "completed", status);
-    }
-
-    // ---------------------------------------------------------------- callbacks (lock held)
-
-    private void callEvent(CallLeg call, String event, String callStatus) {
-        if (call.statusCallback == null || !call.statusCallbackEvents.contains(event)) {
-            return;
-        }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", call.accountSid);
-        put(params, "ApiVersion", API_VERSION);
-        put(params, "CallSid", call.sid);
-        put(params, "CallStatus", callStatus);
-        put(params, "CallbackSource", "call-progress-events");
-        put(params, "Called", call.to);
-        put(params, "Caller", call.from);
-        put(params, "Direction", call.direction);
-        put(params, "From", call.from);
-        put(params, "To", call.to);
-        put(params, "SequenceNumber", String.valueOf(call.sequence++));
-        put(params, "Timestamp", RFC_2822.format(now()));
-        if ("completed".equals(event)) {
-            long seconds = call.started == null ? 0 : Duration.between(call.started, call.ended).toSeconds();
-            put(params, "CallDuration", String.valueOf(seconds));
-            put(params, "Duration", String.valueOf((seconds + 59) / 60));
-        }
-        if (call.participant != null) {
-            put(params, "ConferenceSid", call.participant.conference.sid);
-        }
-        webhooks.enqueue(new Webhooks.Outgoing(call.accountSid, "participant-status", call.statusCallback, params));
-    }
-
-    private void conferenceEvent(Conference c, String event, Participant p) {
-        conferenceEvent(c, event, p, Map.of());
-    }
-
-    private void conferenceEvent(Conference c, String event, Participant p, Map<String, List<String>> extra) {
-        String subscription = switch (event) {
-            case "conference-start" -> "start";
-            case "conference-end" -> "end";
-            case "participant-join" -> "join";
-            case "participant-leave" -> "leave";
-            case "participant-mute", "participant-unmute" -> "mute";
-            case "participant-hold", "participant-unhold" -> "hold";
-            case "participant-modify" -> "modify";
-            default -> event;
-        };
-        if (c.statusCallback == null || !c.statusCallbackEvents.contains(subscription)) {
-            return;
-        }
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        put(params, "AccountSid", c.accountSid);
-        put(params, "ConferenceSid", c.sid);
-        put(params, "FriendlyName", c.friendlyName);
-        put(params, "StatusCallbackEvent", event);
-        put(params, "SequenceNumber", String.valueOf(++c.sequence));
-        put(params, "Timestamp", RFC_2822.format(now()));
-        if (p != null) {
-            put(params, "CallSid", p.call.sid);
-            if (p.label != null) {
-                put(params, "ParticipantLabel", p.label);
-            }
-            put(params, "Muted", String.valueOf(p.muted));
-            put(params, "Hold", String.valueOf(p.hold));
-            put(params, "Coaching", String.valueOf(p.coaching));
-            if (p.callSidToCoach != null) {
-                put(params, "CallSidToCoach", p.callSidToCoach);
-            }
-            put(params, "EndConferenceOnExit", String.valueOf(p.endConferenceOnExit));
-            put(params, "StartConferenceOnEnter", String.valueOf(p.startConferenceOnEnter));
-        }
-        extra.forEach((k, v) -> params.put(k, v));
-        webhooks.enqueue(new Webhooks.Outgoing(c.accountSid, "conference-status", c.statusCallback, params));
+        return p == null || !p.connected() ? Set.of() : switchboard.hears(p);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -832,16 +459,6 @@ final class Engine {
         return events.isEmpty() ? fallback : Set.copyOf(events);
     }
 
-    private static String reasonText(String reason, Participant ending) {
-        String who = ending == null ? "" : "Participant " + ending.call.sid + " ";
-        return switch (reason) {
-            case "participant-with-end-conference-on-exit-left" -> who + "with endConferenceOnExit left the conference";
-            case "participant-with-end-conference-on-exit-kicked" -> who + "with endConferenceOnExit was kicked";
-            case "last-participant-left" -> "Last participant left the conference";
-            case "last-participant-kicked" -> "Last participant was kicked";
-            default -> "Conference ended via API";
-        };
-    }
 
     static void put(Map<String, List<String>> params, String name, String value) {
         if (value != null) {
@@ -857,9 +474,5 @@ final class Engine {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return prefix + HexFormat.of().formatHex(bytes);
-    }
-
-    static Map<String, List<String>> sorted(Map<String, List<String>> params) {
-        return new TreeMap<>(params);
     }
 }

@@ -93,6 +93,9 @@ final class RestApi implements HttpHandler {
                     outcome = route(method, path, accountSid, account.group(2) == null ? "" : account.group(2), form);
                 } catch (TwilioError e) {
                     outcome = error(e);
+                } catch (RuntimeException e) {
+                    System.err.println("twilio-double: " + method + " " + path + " failed: " + e);
+                    outcome = error(new TwilioError(500, 20500, "An internal server error has occurred"));
                 }
             }
             if (fault.isPresent()) {
@@ -107,9 +110,6 @@ final class RestApi implements HttpHandler {
                 return; // closing the exchange without a response drops the connection
             }
             answer(exchange, method, path, form, accountSid, outcome);
-        } catch (RuntimeException e) {
-            System.err.println("twilio-double: " + e);
-            throw e;
         }
     }
 
@@ -133,7 +133,9 @@ final class RestApi implements HttpHandler {
                         engine.calls(accountSid).stream().filter(callFilter(form)).toList(), Resources::call));
                 case "POST" -> {
                     CallLeg call = engine.createCall(accountSid, form);
-                    yield new Outcome(201, Resources.call(call), () -> engine.startDialing(call));
+                    CountDownLatch answered = new CountDownLatch(1);
+                    engine.startDialing(call, answered);
+                    yield new Outcome(201, Resources.call(call), answered::countDown);
                 }
                 default -> throw notAllowed(method);
             };
@@ -144,7 +146,7 @@ final class RestApi implements HttpHandler {
                 case "GET" -> Outcome.of(200, Resources.call(call));
                 case "POST" -> Outcome.of(200, Resources.call(engine.updateCall(call, form)));
                 case "DELETE" -> {
-                    engine.deleteCall(call, fullPath);
+                    engine.deleteCall(call);
                     yield Outcome.of(204, null);
                 }
                 default -> throw notAllowed(method);
@@ -173,7 +175,9 @@ final class RestApi implements HttpHandler {
                                 .filter(participantFilter(form)).toList(), Resources::participant));
                 case "POST" -> {
                     Participant p = engine.createParticipant(accountSid, conferenceSid, form, fullPath);
-                    yield new Outcome(201, Resources.participant(p), () -> engine.startDialing(p.call));
+                    CountDownLatch answered = new CountDownLatch(1);
+                    engine.startDialing(p.call, answered);
+                    yield new Outcome(201, Resources.participant(p), answered::countDown);
                 }
                 default -> throw notAllowed(method);
             };
@@ -243,17 +247,20 @@ final class RestApi implements HttpHandler {
             throws IOException {
         String json = outcome.body() == null ? "" : outcome.body().toString();
         record(method, path, form, accountSid, outcome.status(), json);
-        if (outcome.body() == null) {
-            exchange.sendResponseHeaders(outcome.status(), -1);
-        } else {
-            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.getResponseHeaders().add("Twilio-Request-Id", "RQ" + engine.sid("").substring(0, 32));
-            exchange.sendResponseHeaders(outcome.status(), bytes.length);
-            exchange.getResponseBody().write(bytes);
+        try {
+            if (outcome.body() == null) {
+                exchange.sendResponseHeaders(outcome.status(), -1);
+            } else {
+                byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                exchange.getResponseHeaders().add("Twilio-Request-Id", "RQ" + engine.sid("").substring(0, 32));
+                exchange.sendResponseHeaders(outcome.status(), bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+            exchange.getResponseBody().close();
+        } finally {
+            outcome.then().run();
         }
-        exchange.getResponseBody().close();
-        outcome.then().run();
     }
 
     private void record(String method, String path, Form form, String accountSid, int status, String body) {

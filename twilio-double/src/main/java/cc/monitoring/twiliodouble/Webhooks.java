@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,6 +38,7 @@ final class Webhooks implements AutoCloseable {
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
     private final List<Callback> sent = Collections.synchronizedList(new ArrayList<>());
     private final Object idle = new Object();
+    private volatile boolean closed;
 
     Webhooks(Map<String, String> tokens, Duration timeout) {
         this.tokens = tokens;
@@ -46,6 +48,9 @@ final class Webhooks implements AutoCloseable {
 
     /** Runs {@code task} on the account's thread after everything queued before it. */
     void enqueue(String accountSid, Runnable task) {
+        if (closed) {
+            return;
+        }
         ExecutorService queue = queues.computeIfAbsent(accountSid, sid -> Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "twilio-double-callbacks-" + sid.substring(Math.max(0, sid.length() - 6)));
             t.setDaemon(true);
@@ -54,18 +59,26 @@ final class Webhooks implements AutoCloseable {
         synchronized (idle) {
             pending.merge(accountSid, 1, Integer::sum);
         }
-        queue.execute(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                System.err.println("twilio-double: a queued step failed: " + e);
-            } finally {
-                synchronized (idle) {
-                    pending.merge(accountSid, -1, Integer::sum);
-                    idle.notifyAll();
+        try {
+            queue.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    System.err.println("twilio-double: a queued step failed: " + e);
+                } finally {
+                    done(accountSid);
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            done(accountSid); // the double is closing
+        }
+    }
+
+    private void done(String accountSid) {
+        synchronized (idle) {
+            pending.merge(accountSid, -1, Integer::sum);
+            idle.notifyAll();
+        }
     }
 
     void enqueue(Outgoing outgoing) {
@@ -152,6 +165,7 @@ final class Webhooks implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         queues.values().forEach(ExecutorService::shutdownNow);
     }
 }

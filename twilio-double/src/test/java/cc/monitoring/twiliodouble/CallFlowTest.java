@@ -135,4 +135,65 @@ class CallFlowTest extends DoubleFixture {
                 "conference conference-end"), summary(twilio.callbacks()));
         assertEquals("last-participant-left", twilio.callbacks().get(6).param("ReasonConferenceEnded"));
     }
+
+    @Test
+    void aParticipantWithoutStartConferenceOnEnterDoesNotStartTheConference() throws Exception {
+        String customer = twilio.placeInboundCall(ACCOUNT, "+15551230001", "+15559870002");
+        String conference = twilio.conference(ACCOUNT, customer).sid();
+        String monitor = addMonitor(conference, "monitor-leg-1", "client:supervisor-1");
+        assertEquals("init", twilio.conference(ACCOUNT, conference).status(), "the monitor joined with StartConferenceOnEnter=false");
+        assertEquals(Set.of(), twilio.hears(monitor), "both hear the wait music until the conference starts");
+        String agent = twilio.connectAgent(ACCOUNT, conference, "client:agent-7");
+        assertEquals("in-progress", twilio.conference(ACCOUNT, conference).status());
+        assertEquals(Set.of(customer, agent), twilio.hears(monitor));
+        assertEquals(List.of(
+                "voice ringing",
+                "conference participant-join customer",
+                "participant initiated",
+                "participant ringing",
+                "participant in-progress",
+                "conference participant-join monitor-leg-1",
+                "conference conference-start",
+                "conference participant-join agent"), summary(twilio.callbacks()));
+    }
+
+    @Test
+    void aVoiceUrlThatFailsOrRejectsEndsTheCallWithoutAConference() throws Exception {
+        app.twiml = form -> "<Response><Reject reason=\"busy\"/></Response>";
+        String rejected = twilio.placeInboundCall(ACCOUNT, "+15551230001", "+15559870002");
+        assertEquals("busy", client.get("/Calls/" + rejected + ".json").json().path("status").asText());
+        app.twiml = form -> "this is not TwiML";
+        String broken = twilio.placeInboundCall(ACCOUNT, "+15551230001", "+15559870002");
+        assertEquals("completed", client.get("/Calls/" + broken + ".json").json().path("status").asText());
+        assertEquals(List.of(), twilio.conferences());
+    }
+
+    @Test
+    void endingTheConferenceThroughTheApiSendsEveryLeaveThenTheEnd() throws Exception {
+        String[] call = customerAndAgent();
+        twilio.reset();
+        client.post("/Conferences/" + call[2] + ".json", "Status", "completed");
+        twilio.settle();
+        assertEquals(List.of("conference participant-leave customer", "conference participant-leave agent",
+                "conference conference-end"), summary(twilio.callbacks()));
+        assertEquals("conference-ended-via-api", twilio.callbacks().get(2).param("ReasonConferenceEnded"));
+    }
+
+    @Test
+    void anOutboundCallAsksItsUrlForTwimlOnceAnsweredAndReportsItsProgress() throws Exception {
+        TwilioClient.Answer created = client.post("/Calls.json", "To", "+15550000001", "From", "+15559870002",
+                "Url", app.baseUrl + TwilioDouble.VOICE_PATH, "StatusCallback", app.participantCallback("out"),
+                "StatusCallbackEvent", "initiated", "StatusCallbackEvent", "ringing",
+                "StatusCallbackEvent", "answered", "StatusCallbackEvent", "completed");
+        assertEquals(201, created.status(), created.body());
+        String sid = created.json().path("sid").asText();
+        twilio.settle();
+        assertEquals(List.of("participant initiated", "participant ringing", "participant in-progress",
+                "voice in-progress", "conference participant-join customer"), summary(twilio.callbacks()));
+        assertEquals("outbound-api", twilio.callbacks().get(3).param("Direction"));
+        assertEquals("init", twilio.conference(ACCOUNT, sid).status());
+        twilio.hangUp(sid);
+        assertEquals("participant completed", summary(twilio.callbacks()).get(summary(twilio.callbacks()).size() - 1));
+        assertEquals("completed", twilio.callbacks().get(twilio.callbacks().size() - 1).param("CallStatus"));
+    }
 }

@@ -69,6 +69,11 @@ class RestApiTest extends DoubleFixture {
         conforms("GET", "/Calls/" + call[0] + ".json", client.get("/Calls/" + call[0] + ".json"));
         conforms("GET", c + ".json", client.get(c + ".json"));
         conforms("DELETE", "/Calls/" + call[0] + ".json", client.delete("/Calls/" + call[0] + ".json"));
+        String outbound = client.post("/Calls.json", "To", "client:x", "From", "+15559870002",
+                "Twiml", "<Response><Pause/></Response>").json().path("sid").asText();
+        conforms("POST", "/Calls/" + outbound + ".json", client.post("/Calls/" + outbound + ".json", "Status", "completed"));
+        conforms("GET", "/Calls/" + call[0] + ".json", client.get("/Calls/" + call[0] + ".json"));
+        conforms("GET", c + "/Participants/agent.json", client.get(c + "/Participants/agent.json"));
         assertTrue(twilio.requestViolations().isEmpty(), () -> "requests conform: " + twilio.requestViolations());
     }
 
@@ -164,6 +169,31 @@ class RestApiTest extends DoubleFixture {
         assertEquals("completed", client.get("/Calls/" + call[1] + ".json").json().path("status").asText());
         assertEquals(404, client.post("/Conferences/" + call[2] + "/Participants.json",
                 "From", "+15559870002", "To", "client:late").status(), "a completed conference takes nobody");
+    }
+
+    @Test
+    void redirectingTheCallerOutOfTheConferenceEndsItForEveryoneElse() throws IOException {
+        String[] call = customerAndAgent();
+        String second = "<Response><Dial><Conference>elsewhere</Conference></Dial></Response>";
+        assertEquals(200, client.post("/Calls/" + call[0] + ".json", "Twiml", second).status());
+        twilio.settle();
+        assertEquals("completed", twilio.conference(ACCOUNT, call[2]).status(), "the caller had EndConferenceOnExit");
+        assertEquals("completed", client.get("/Calls/" + call[1] + ".json").json().path("status").asText());
+        assertEquals("in-progress", client.get("/Calls/" + call[0] + ".json").json().path("status").asText());
+        assertEquals("init", twilio.conference(ACCOUNT, "elsewhere").status());
+    }
+
+    @Test
+    void datesComeFromTheGivenClockInTwiliosRfc2822Form() throws Exception {
+        java.time.Clock fixed = java.time.Clock.fixed(java.time.Instant.parse("2026-12-03T14:05:54Z"), java.time.ZoneOffset.UTC);
+        try (TwilioDouble other = TwilioDouble.start(options().clock(fixed))) {
+            String customer = other.placeInboundCall(ACCOUNT, "+15551230001", "+15559870002");
+            JsonNode call = new TwilioClient(other.baseUrl(), ACCOUNT, FakeApplication.TOKEN)
+                    .get("/Calls/" + customer + ".json").json();
+            assertEquals("Thu, 03 Dec 2026 14:05:54 +0000", call.path("date_created").asText());
+            assertEquals("Thu, 03 Dec 2026 14:05:54 +0000", call.path("start_time").asText());
+            assertEquals("Thu, 03 Dec 2026 14:05:54 +0000", other.callbacks().get(1).param("Timestamp"));
+        }
     }
 
     private void conforms(String method, String rest, TwilioClient.Answer answer) {
