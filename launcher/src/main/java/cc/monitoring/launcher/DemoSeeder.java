@@ -43,6 +43,17 @@ public final class DemoSeeder {
         this.permissionService = permissionServiceUrl;
     }
 
+    /** The demo tenants' ids, in the order of the demo data. */
+    public static java.util.List<String> tenants(Path demoData) {
+        try {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            JSON.readTree(demoData.toFile()).path("tenants").forEach(t -> ids.add(t.path("tenant").asText()));
+            return ids;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + demoData + ": " + e.getMessage(), e);
+        }
+    }
+
     public String clientId() {
         return data.path("clientId").asText("monitoring-console");
     }

@@ -48,14 +48,28 @@ public final class LocalStack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private boolean stopping;
     private final boolean playDemo;
+    /** {@code simulated} (the default) or {@code twilio}: telephony-gateway on the Twilio adapter, against the double. */
+    private final String provider;
 
     LocalStack(StackPaths paths) {
-        this(paths, true);
+        this(paths, true, "simulated");
     }
 
-    LocalStack(StackPaths paths, boolean playDemo) {
+    LocalStack(StackPaths paths, boolean playDemo, String provider) {
         this.paths = paths;
         this.playDemo = playDemo;
+        this.provider = provider;
+    }
+
+    /** {@code --provider twilio|simulated}, else {@code TELEPHONY_PROVIDER}, else simulated. */
+    static String provider(List<String> args) {
+        int i = args.indexOf("--provider");
+        String chosen = i >= 0 && i + 1 < args.size() ? args.get(i + 1)
+                : Optional.ofNullable(env("TELEPHONY_PROVIDER")).orElse("simulated");
+        if (!chosen.equals("simulated") && !chosen.equals("twilio")) {
+            throw new IllegalArgumentException("unknown telephony provider '" + chosen + "' (simulated or twilio)");
+        }
+        return chosen;
     }
 
     public static void main(String[] args) {
@@ -64,11 +78,14 @@ public final class LocalStack {
         StackPaths paths = StackPaths.detect();
         int rc;
         switch (command) {
-            case "up" -> rc = new LocalStack(paths, !java.util.Arrays.asList(args).contains("--no-demo")).up();
+            case "up" -> {
+                List<String> options = java.util.Arrays.asList(args);
+                rc = new LocalStack(paths, !options.contains("--no-demo"), provider(options)).up();
+            }
             case "stop" -> rc = stop(paths);
             case "status" -> rc = status(paths);
             default -> {
-                Console.line("usage: LocalStack up [--no-demo] | stop | status");
+                Console.line("usage: LocalStack up [--no-demo] [--provider simulated|twilio] | stop | status");
                 rc = 2;
             }
         }
@@ -149,13 +166,21 @@ public final class LocalStack {
             // (ClassCastException, channel stopped). See docs/pitfalls.md.
             serviceEnv.putIfAbsent("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_CLOUD_EVENTS", "false");
             // Production builds of telephony-gateway have no default provider: the local stack chooses the
-            // simulated phone network explicitly (TELEPHONY_PROVIDER=twilio bin/stack up picks the Twilio adapter).
-            serviceEnv.put("TELEPHONY_PROVIDER", Optional.ofNullable(env("TELEPHONY_PROVIDER")).orElse("simulated"));
+            // simulated phone network explicitly, or (--provider twilio) the Twilio adapter against the Twilio double.
+            serviceEnv.put("TELEPHONY_PROVIDER", "simulated");
+            TwilioDoubleProcess twilio = null;
+            if ("twilio".equals(provider)) {
+                twilio = new TwilioDoubleProcess(paths, TwilioDoubleProcess.DEFAULT_PORT,
+                        "http://127.0.0.1:" + port("telephony-gateway"), DemoSeeder.tenants(paths.root().resolve("deploy/demo-data.json")));
+                startComponent(twilio);
+            }
             ServiceProcess permissionService = null;
             Map<String, String> serviceUrls = new LinkedHashMap<>();
             List<String> skipped = new ArrayList<>();
             for (ServiceSpec spec : SERVICES) {
-                ServiceProcess s = new ServiceProcess(paths, spec.module(), spec.port(), serviceEnv);
+                ServiceProcess s = twilio != null && spec.module().equals("telephony-gateway")
+                        ? twilioGateway(spec, serviceEnv, twilio)
+                        : new ServiceProcess(paths, spec.module(), spec.port(), serviceEnv);
                 if (!s.isBuilt()) {
                     Console.line(String.format("%-22s skipped: %s not built (mvn -B -ntp -DskipTests install)",
                             spec.module(), paths.root().relativize(ServiceProcess.jar(paths, spec.module()))));
@@ -176,6 +201,9 @@ public final class LocalStack {
             }
             Console.line("  logs         " + paths.root().relativize(paths.logs()) + "/<name>.log");
 
+            if (twilio != null) {
+                serviceUrls.put(TwilioDoubleProcess.NAME, twilio.baseUrl());
+            }
             if (permissionService != null) {
                 demo(issuer, permissionService, serviceUrls);
             } else {
@@ -203,6 +231,24 @@ public final class LocalStack {
         }
         awaitStopped();
         return 0;
+    }
+
+    /** telephony-gateway on the Twilio adapter, pointed at the double with the demo tenants' accounts. */
+    private ServiceProcess twilioGateway(ServiceSpec spec, Map<String, String> serviceEnv, TwilioDoubleProcess twilio) {
+        Map<String, String> env = new LinkedHashMap<>(serviceEnv);
+        env.putAll(twilio.gatewayEnv());
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        jvm.addAll(twilio.gatewayJvmOptions());
+        return new ServiceProcess(paths, spec.module(), spec.port(), env, jvm, Duration.ofSeconds(120));
+    }
+
+    private static int port(String module) {
+        for (ServiceSpec spec : SERVICES) {
+            if (spec.module().equals(module)) {
+                return spec.port();
+            }
+        }
+        throw new IllegalArgumentException(module);
     }
 
     private void awaitStopped() {

@@ -36,6 +36,10 @@ final class VoiceDemo extends DemoScript {
     private final String interactionUrl;
     private final String monitoringUrl;
     private final String telephonyUrl;
+    /** The Twilio double, when the stack runs on the Twilio path ({@code --provider twilio}); else null. */
+    private final String twilioUrl;
+    /** On the Twilio path: the caller's CallSid per call id, to hang the caller up at the double. */
+    private final Map<String, String> callerSids = new LinkedHashMap<>();
 
     /** What the demo leaves behind for the curl hints. */
     private String liveInteractionId;
@@ -47,6 +51,7 @@ final class VoiceDemo extends DemoScript {
         this.interactionUrl = serviceUrls.get("interaction-service");
         this.monitoringUrl = serviceUrls.get("monitoring-service");
         this.telephonyUrl = serviceUrls.get("telephony-gateway");
+        this.twilioUrl = serviceUrls.get(TwilioDoubleProcess.NAME);
     }
 
     @Override
@@ -75,8 +80,10 @@ final class VoiceDemo extends DemoScript {
         // 2. two calls
         String adamCustomer = customerNumber();
         String annaCustomer = customerNumber();
-        step("Two customers call flow '" + FLOW + "': one reaches agent adam, one agent anna",
-                "POST " + telephonyUrl + "/api/telephony/calls {\"flowId\",\"agentId\",\"agentName\",\"customerNumber\"}"
+        step("Two customers call flow '" + FLOW + "': one reaches agent adam, one agent anna", twilioUrl != null
+                ? "POST " + twilioUrl + "/_double/calls {\"accountSid\",\"from\",\"to\"} (Twilio calls the gateway's Voice"
+                        + " webhook), then POST " + twilioUrl + "/_double/agents (the router connects the agent)"
+                : "POST " + telephonyUrl + "/api/telephony/calls {\"flowId\",\"agentId\",\"agentName\",\"customerNumber\"}"
                         + "  (as the phone simulator, a service account with OPERATE_SIMULATOR)");
         JsonNode adamCall = placeCall(simulator, adam, adamCustomer);
         JsonNode annaCall = placeCall(simulator, anna, annaCustomer);
@@ -136,10 +143,14 @@ final class VoiceDemo extends DemoScript {
 
         // 7. the customer hangs up adam's call
         String adamCallId = adamCall.path("callId").asText();
-        step("adam's customer hangs up → sam's session ends by itself",
-                "POST " + telephonyUrl + "/api/telephony/calls/" + adamCallId + "/hangup {\"by\":\"CUSTOMER\"}");
+        String callerSid = callerSids.get(adamCallId);
+        step("adam's customer hangs up → sam's session ends by itself", twilioUrl != null
+                ? "POST " + twilioUrl + "/_double/calls/" + callerSid + "/hangup"
+                : "POST " + telephonyUrl + "/api/telephony/calls/" + adamCallId + "/hangup {\"by\":\"CUSTOMER\"}");
         Instant hungUp = Instant.now();
-        Answer hangup = Api.post(telephonyUrl + "/api/telephony/calls/" + adamCallId + "/hangup", simulator,
+        Answer hangup = twilioUrl != null
+                ? Api.post(twilioUrl + "/_double/calls/" + callerSid + "/hangup", "none", Map.of())
+                : Api.post(telephonyUrl + "/api/telephony/calls/" + adamCallId + "/hangup", simulator,
                 Map.of("by", "CUSTOMER"));
         expect(hangup, "hang up");
         say("HTTP " + hangup.status() + " (the gateway ends the call and its monitor legs; monitoring-service ends every session on it)");
@@ -181,7 +192,7 @@ final class VoiceDemo extends DemoScript {
         }
         Answer calls = Api.get(telephonyUrl + "/api/telephony/calls?state=ACTIVE&size=200", simulator);
         int hung = 0;
-        if (calls.ok()) {
+        if (calls.ok() && twilioUrl == null) { // on the Twilio path the double's calls restart with the double
             for (JsonNode c : calls.json().path("items")) {
                 if (c.path("customerNumber").asText().startsWith(DEMO_CUSTOMER_PREFIX)) {
                     Api.post(telephonyUrl + "/api/telephony/calls/" + c.path("callId").asText() + "/hangup", simulator,
@@ -204,6 +215,9 @@ final class VoiceDemo extends DemoScript {
     }
 
     private JsonNode placeCall(String token, JsonNode agent, String customer) {
+        if (twilioUrl != null) {
+            return placeTwilioCall(token, agent, customer);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("flowId", FLOW);
         body.put("agentId", agent.path("subject").asText());
@@ -215,6 +229,39 @@ final class VoiceDemo extends DemoScript {
         say("HTTP " + a.status() + " → call " + c.path("callId").asText() + " " + c.path("state").asText() + ": "
                 + c.path("customerNumber").asText() + " ↔ " + c.path("agentName").asText());
         return c;
+    }
+
+    /**
+     * On the Twilio path: the customer calls the demo number at the double, which calls the gateway's Voice
+     * webhook (TwiML: into the call's own conference); then the router connects the agent ({@code client:<id>})
+     * and the gateway announces the call. Returns the gateway's call.
+     */
+    private JsonNode placeTwilioCall(String token, JsonNode agent, String customer) {
+        String account = TwilioDoubleProcess.accountSid("acme");
+        Answer call = Api.post(twilioUrl + "/_double/calls", "none",
+                Map.of("accountSid", account, "from", customer, "to", TwilioDoubleProcess.DEMO_NUMBER));
+        expect(call, "POST /_double/calls (" + agent.path("username").asText() + "'s customer)");
+        String callSid = call.json().path("callSid").asText(call.json().path("sid").asText());
+        Answer agentLeg = Api.post(twilioUrl + "/_double/agents", "none", Map.of("accountSid", account,
+                "conference", callSid, "address", "client:" + agent.path("subject").asText()));
+        expect(agentLeg, "POST /_double/agents (" + agent.path("username").asText() + ")");
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Answer calls = Api.get(telephonyUrl + "/api/telephony/calls?state=ACTIVE&size=200", token);
+            if (calls.ok()) {
+                for (JsonNode c : calls.json().path("items")) {
+                    if (customer.equals(c.path("customerNumber").asText())) {
+                        callerSids.put(c.path("callId").asText(), callSid);
+                        say("Twilio call " + callSid + " → call " + c.path("callId").asText() + " "
+                                + c.path("state").asText() + ": " + customer + " ↔ " + c.path("agentName").asText());
+                        return c;
+                    }
+                }
+            }
+            sleep(200);
+        }
+        throw new StepFailed("the Twilio call " + callSid + " did not become a call of the gateway within "
+                + WAIT.toSeconds() + " s (see .local/logs/telephony-gateway.log and twilio-double.log)");
     }
 
     /** Waits until the agent's call with this customer is a row of sam's table; returns its interaction id. */

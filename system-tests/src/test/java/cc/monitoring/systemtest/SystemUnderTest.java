@@ -5,6 +5,8 @@ import cc.monitoring.launcher.ManagedProcess;
 import cc.monitoring.launcher.PostgresServer;
 import cc.monitoring.launcher.ServiceProcess;
 import cc.monitoring.launcher.StackPaths;
+import cc.monitoring.testsupport.Tokens;
+import cc.monitoring.twiliodouble.TwilioDouble;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -55,8 +58,32 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     private static final int PARALLEL_STARTS = Integer.getInteger("systemtest.parallelStarts", 2);
 
+    /**
+     * The phone network telephony-gateway runs on ({@code -Dsystemtest.provider}): its built-in simulator (the
+     * default), or its Twilio adapter against the Twilio double, started in this JVM.
+     */
+    public enum Provider {
+        simulated, twilio;
+
+        static Provider configured() {
+            return valueOf(System.getProperty("systemtest.provider", "simulated"));
+        }
+    }
+
+    /** On the Twilio path: a tenant of the pool, its Twilio account. */
+    record TwilioTenant(String tenant, String accountSid, String authToken) {
+    }
+
+    /** The Twilio numbers of every pool tenant, per flow. */
+    static final Map<String, String> TWILIO_NUMBERS = Map.of("support", "+15005550006", "private", "+15005550007");
+    private static final int TWILIO_TENANTS = 8;
+
     private final StackPaths paths;
     private final Path work;
+    private final Provider provider = Provider.configured();
+    private final List<TwilioTenant> twilioTenants = new ArrayList<>();
+    private final AtomicInteger nextTwilioTenant = new AtomicInteger();
+    private TwilioDouble twilio;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     /** Instances 1, 2, ... of a service, started by {@link #startInstance(Service)} (instance 0 is in {@link #services}). */
     private final Map<Service, List<ServiceProcess>> moreInstances = new EnumMap<>(Service.class);
@@ -134,9 +161,14 @@ public final class SystemUnderTest implements AutoCloseable {
             commonEnv.putAll(extraEnv());
             int next = 3;
             for (Service s : Service.values()) {
+                int port = ports.get(next++);
                 Map<String, String> env = new LinkedHashMap<>(commonEnv);
                 env.putAll(s.env());
-                services.put(s, new ServiceProcess(paths, s.module(), ports.get(next++), env, SERVICE_JVM, START_DEADLINE));
+                List<String> jvm = new ArrayList<>(SERVICE_JVM);
+                if (s == Service.TELEPHONY && provider == Provider.twilio) {
+                    jvm.addAll(startTwilio("http://127.0.0.1:" + port, env));
+                }
+                services.put(s, new ServiceProcess(paths, s.module(), port, env, jvm, START_DEADLINE));
             }
         } finally {
             pool.shutdownNow();
@@ -153,6 +185,8 @@ public final class SystemUnderTest implements AutoCloseable {
         System.out.printf("%nSystem under test up in %.1f s (logs in %s):%n  Kafka %s, PostgreSQL %s, OIDC %s%n",
                 Duration.between(t0, Instant.now()).toMillis() / 1000.0, paths.logs(), kafka.bootstrapServers(),
                 postgres.jdbcUrl(), oidcServerUrl);
+        System.out.printf("  telephony provider: %s%s%n", provider,
+                twilio == null ? "" : " (the Twilio double at " + twilio.baseUrl() + ")");
         services.forEach((s, p) -> System.out.printf("  %-20s %s%n", s.module(), p.baseUrl()));
     }
 
@@ -181,7 +215,74 @@ public final class SystemUnderTest implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the Twilio double with one account per pool tenant, calling back {@code gatewayUrl}, and points
+     * telephony-gateway at it: the provider, API and webhook base URLs in {@code env}; per tenant the account,
+     * its auth token (in an owner-only file), caller id and flow per number as the returned system properties.
+     */
+    private List<String> startTwilio(String gatewayUrl, Map<String, String> env) {
+        Path dir = work.resolve("twilio");
+        deleteTree(dir);
+        TwilioDouble.Options options = TwilioDouble.Options.onFreePort();
+        List<String> jvm = new ArrayList<>();
+        java.util.Random random = new java.util.Random();
+        try {
+            Files.createDirectories(dir);
+            for (int i = 0; i < TWILIO_TENANTS; i++) {
+                byte[] sid = new byte[16];
+                random.nextBytes(sid);
+                TwilioTenant t = new TwilioTenant(Tokens.uniqueTenant(), "AC" + java.util.HexFormat.of().formatHex(sid),
+                        java.util.UUID.randomUUID().toString().replace("-", ""));
+                twilioTenants.add(t);
+                options.account(t.accountSid(), t.authToken(), gatewayUrl);
+                Path token = dir.resolve(t.tenant() + ".token");
+                Files.writeString(token, t.authToken());
+                String p = "-Dtelephony.twilio.accounts." + t.tenant() + ".";
+                jvm.add(p + "account-sid=" + t.accountSid());
+                jvm.add(p + "auth-token-file=" + token);
+                jvm.add(p + "caller-id=+15005550000");
+                TWILIO_NUMBERS.forEach((flow, number) -> jvm.add(p + "flows.\"" + number + "\"=" + flow));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        twilio = TwilioDouble.start(options);
+        env.put("TELEPHONY_PROVIDER", "twilio");
+        env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
+        env.put("TWILIO_WEBHOOK_BASE_URL", gatewayUrl);
+        return jvm;
+    }
+
     // ------------------------------------------------------------------ what tests use
+
+    public Provider provider() {
+        return provider;
+    }
+
+    /**
+     * A new tenant for a test that places calls: any new tenant on the simulator; on the Twilio path one of the
+     * pool, whose Twilio account the gateway is configured with (the tenant of a call comes from configuration).
+     */
+    public String newVoiceTenant() {
+        if (provider == Provider.simulated) {
+            return Client.newTenant();
+        }
+        int i = nextTwilioTenant.getAndIncrement();
+        if (i >= twilioTenants.size()) {
+            throw new IllegalStateException("more than " + TWILIO_TENANTS + " Twilio tenants asked for");
+        }
+        return twilioTenants.get(i).tenant();
+    }
+
+    /** The phone network of {@code tenant}'s calls; {@code phone} is its phone simulator (the simulator path). */
+    public Telephone telephone(String tenant, User phone, Events events) {
+        if (provider == Provider.simulated) {
+            return new Telephone.Simulated(phone);
+        }
+        TwilioTenant t = twilioTenants.stream().filter(x -> x.tenant().equals(tenant)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(tenant + " has no Twilio account: use newVoiceTenant()"));
+        return new Telephone.Twilio(twilio, t.accountSid(), TWILIO_NUMBERS, events);
+    }
 
     public String url(Service service) {
         return process(service).baseUrl();
@@ -320,6 +421,9 @@ public final class SystemUnderTest implements AutoCloseable {
         }
         if (oidc != null) {
             quietly(oidc::stop);
+        }
+        if (twilio != null) {
+            quietly(twilio::close);
         }
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {

@@ -68,7 +68,7 @@ class VoiceMonitoringIT {
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
     private final SystemUnderTest sut;
-    private final String tenant = Client.newTenant();
+    private final String tenant;
     private final String otherTenant = Client.newTenant();
     private final Events events;
 
@@ -82,6 +82,8 @@ class VoiceMonitoringIT {
     private final User gus;
     /** Places and hangs up the calls and injects dial failures: a machine identity with OPERATE_SIMULATOR (B07). */
     private final User phone;
+    /** The phone network the calls run on: the simulator, or Twilio (the double), as the system under test runs. */
+    private final Telephone telephone;
 
     private final Map<String, String> samDesk;
     private final Map<String, String> samMobile;
@@ -96,6 +98,7 @@ class VoiceMonitoringIT {
 
     VoiceMonitoringIT(Client client) {
         this.sut = client.sut();
+        this.tenant = sut.newVoiceTenant();
         this.events = client.events(tenant);
         alice = client.user(tenant, "alice", "Alice Admin", "Administrator");
         sam = client.user(tenant, "sam", "Sam Sanders", "Supervisor");
@@ -106,6 +109,7 @@ class VoiceMonitoringIT {
         gina = client.user(otherTenant, "gina", "Gina Admin", "Administrator");
         gus = client.user(otherTenant, "gus", "Gus Supervisor", "Supervisor");
         phone = Machines.phoneSimulator(client, tenant);
+        telephone = sut.telephone(tenant, phone, events);
         samDesk = extension("Desk phone", "SIP", "sip:sam@" + tenant + ".example.com");
         samMobile = extension("Mobile", "PSTN", "+14155550101");
         samBrowser = extension("Browser", "WEBRTC", "client:sam");
@@ -303,10 +307,33 @@ class VoiceMonitoringIT {
         assertEquals("CONNECTED", leg.path("state").asText());
     }
 
-    // ------------------------------------------------------------------ 5
+    // ------------------------------------------------------------------ 4b
 
     @Test
     @Order(5)
+    @DisplayName("4b B50 B29: sam coaches the agent: heard by the agent only, confirmed by the provider; then silent again")
+    void step4b_coachTheAgent() {
+        JsonNode asked = sam.monitoring().post(SESSIONS + "/" + samSession + "/coach").expectJson(200);
+        assertEquals("COACHING", asked.path("pendingMode").asText(), "B29: asked of the provider, not yet confirmed");
+        awaitJson("sam's session COACHING once the provider confirmed it",
+                () -> sam.monitoring().get(SESSIONS + "/" + samSession).expectJson(200),
+                body -> body.path("mode").asText().equals("COACHING") && !body.hasNonNull("pendingMode"));
+        events.await(TELEPHONY_COMMANDS, SET_MONITOR_LEG_MODE, session(samSession).and(mode("COACHING")));
+        events.await(TELEPHONY_EVENTS, MONITOR_LEG_MODE_CHANGED, session(samSession).and(mode("COACHING")));
+        JsonNode leg = awaitLeg(call1, samSession, l -> l.path("mode").asText().equals("COACHING"));
+        telephone.assertWhisperReachesOnlyTheAgent(call1.callId(), leg.path("legId").asText());
+
+        sam.monitoring().post(SESSIONS + "/" + samSession + "/mute").expectJson(200);
+        awaitJson("sam's session SILENT again once the provider confirmed it",
+                () -> sam.monitoring().get(SESSIONS + "/" + samSession).expectJson(200),
+                body -> body.path("mode").asText().equals("SILENT") && !body.hasNonNull("pendingMode"));
+        awaitLeg(call1, samSession, l -> l.path("mode").asText().equals("MUTED"));
+    }
+
+    // ------------------------------------------------------------------ 5
+
+    @Test
+    @Order(6)
     @DisplayName("5 B22: a second voice monitor by sam is refused with voice-monitor-active, naming his session")
     void step5_oneVoiceMonitorAtATime() {
         call2 = placeCall("support", anna, "+15550100002", true);
@@ -330,7 +357,7 @@ class VoiceMonitoringIT {
     // ------------------------------------------------------------------ 6
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("6 B02: mona (MONITOR_ALL_CALLS only) monitors, her barge is refused and she stays muted")
     void step6_monitorWithoutBargePermissionStaysMuted() {
         JsonNode started = mona.monitoring().post(SESSIONS, Map.of("interactionId", call1.interactionId(),
@@ -354,7 +381,7 @@ class VoiceMonitoringIT {
     // ------------------------------------------------------------------ 7
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("7 B01: an agent cannot monitor nor see the monitoring table")
     void step7_agentIsRefused() {
         adam.monitoring().post(SESSIONS, Map.of("interactionId", call1.interactionId(), "extension", "sip:adam@example.com"))
@@ -363,7 +390,7 @@ class VoiceMonitoringIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("7 B04: sue, logged into the agent desktop, is refused with logged-in-as-agent; after logging out she may")
     void step7_supervisorLoggedInAsAgentIsRefused() {
         JsonNode login = sue.interaction().post("/api/agent-desktop/session").expectJson(200);
@@ -390,7 +417,7 @@ class VoiceMonitoringIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("7 B05: anna, made a supervisor, cannot monitor the call on which she is the agent")
     void step7_nobodyMonitorsTheirOwnCall() {
         JsonNode promoted = putUser(alice, anna, "Supervisor", List.of(extension("Browser", "WEBRTC", "client:anna")), 200);
@@ -407,7 +434,7 @@ class VoiceMonitoringIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("7 B06: another tenant's supervisor learns nothing: 404 everywhere, nothing in the table")
     void step7_otherTenantSeesNothing() {
         String id = call1.interactionId();
@@ -426,7 +453,7 @@ class VoiceMonitoringIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("7 B03: a call on a flow without silent monitoring is not in the table and is not found")
     void step7_flowWithoutSilentMonitoringIsInvisible() {
         Call privateCall = placeCall("private", adam, "+15550100003", false);
@@ -449,10 +476,10 @@ class VoiceMonitoringIT {
     // ------------------------------------------------------------------ 8
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("8 B25 B40: the customer hangs up: every session ends INTERACTION_ENDED, legs released, all audited")
     void step8_callEndsAndEverySessionEnds() {
-        phone.telephony().post("/api/telephony/calls/" + call1.callId() + "/hangup", Map.of("by", "CUSTOMER")).expect(202);
+        telephone.hangUp(call1.callId(), "CUSTOMER");
 
         Event callEnded = events.await(TELEPHONY_EVENTS, CALL_ENDED, e -> e.text("callId").equals(call1.callId()));
         assertEquals(call1.callId(), callEnded.key());
@@ -507,7 +534,7 @@ class VoiceMonitoringIT {
     // ------------------------------------------------------------------ 9
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("9 B24: sam hangs up: only his monitor leg ends (SUPERVISOR_HUNG_UP), the call goes on")
     void step9_hangingUpEndsOnlyTheMonitorLeg() {
         Call call = placeCall("support", adam, "+15550100004", true);
@@ -540,16 +567,13 @@ class VoiceMonitoringIT {
     // ------------------------------------------------------------------ 10
 
     @Test
-    @Order(14)
+    @Order(15)
     @DisplayName("10 B26: sam's extension is busy: the session ends DIAL_FAILED and he may monitor again at once")
-    void step10_dialFailureFreesTheSupervisor() {
+    void step10_dialFailureFreesTheSupervisor() throws Exception {
         Call call = placeCall("support", adam, "+15550100005", true);
         awaitRow(sam, call.interactionId());
         String busy = samBrowser.get("address");
-        JsonNode injected = phone.telephony().put("/api/telephony/simulator/failures/" + busy, Map.of("failure", "BUSY"))
-                .expectJson(200);
-        assertEquals("BUSY", injected.path("failure").asText());
-        try {
+        try (AutoCloseable ignored = telephone.busy(busy)) {
             String failing = sam.monitoring().post(SESSIONS, Map.of("interactionId", call.interactionId(), "extension", busy))
                     .expectJson(201).path("sessionId").asText();
             Event failed = events.await(TELEPHONY_EVENTS, MONITOR_LEG_FAILED, session(failing));
@@ -563,15 +587,13 @@ class VoiceMonitoringIT {
             // free again right away, on another extension
             String again = startAndAwaitActive(sam, call, samDesk.get("address"));
             sam.monitoring().delete(SESSIONS + "/" + again).expectJson(200);
-        } finally {
-            phone.telephony().delete("/api/telephony/simulator/failures/" + busy).expect(204);
         }
     }
 
     // ------------------------------------------------------------------ 11
 
     @Test
-    @Order(15)
+    @Order(16)
     @DisplayName("11 B25: the call ends while monitoring-service is down (SIGKILL); after restart the session ends")
     void step11_catchUpAfterACrash() {
         Call call = placeCall("support", adam, "+15550100006", true);
@@ -584,7 +606,7 @@ class VoiceMonitoringIT {
         assertFalse(sut.isRunning(Service.MONITORING));
         assertEquals(-1, Net.httpStatus(sut.url(Service.MONITORING) + "/q/health/live"), "nothing answers any more");
 
-        phone.telephony().post("/api/telephony/calls/" + call.callId() + "/hangup", Map.of("by", "AGENT")).expect(202);
+        telephone.hangUp(call.callId(), "AGENT");
         events.await(TELEPHONY_EVENTS, CALL_ENDED, e -> e.text("callId").equals(call.callId()));
         events.await(INTERACTION_EVENTS, INTERACTION_ENDED, e -> e.text("interactionId").equals(call.interactionId()));
         awaitLeg(call, session, l -> l.path("state").asText().equals("ENDED"));
@@ -610,7 +632,7 @@ class VoiceMonitoringIT {
     // ------------------------------------------------------------------ 12
 
     @Test
-    @Order(16)
+    @Order(17)
     @DisplayName("12: no event of the tenant was parked on a dead-letter topic on the way")
     void step12_nothingWasDeadLettered() {
         events.assertNothingDeadLettered();
@@ -618,16 +640,9 @@ class VoiceMonitoringIT {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Places a call on the simulated network and follows it to an interaction (call-started, interaction-started). */
+    /** Places a call on the phone network and follows it to an interaction (call-started, interaction-started). */
     private Call placeCall(String flowId, User agent, String customer, boolean silentMonitoring) {
-        Reply reply = phone.telephony().post("/api/telephony/calls", Map.of("flowId", flowId, "agentId", agent.id(),
-                "agentName", agent.name(), "customerNumber", customer));
-        JsonNode placed = reply.expectJson(201);
-        String callId = placed.path("callId").asText();
-        assertFalse(callId.isBlank(), placed.toString());
-        assertTrue(reply.location().endsWith("/api/telephony/calls/" + callId), reply.location());
-        assertEquals("ACTIVE", placed.path("state").asText());
-        assertEquals(List.of("AGENT", "CUSTOMER"), texts(placed.path("participants"), "role"));
+        String callId = telephone.place(flowId, agent, customer);
 
         Event started = events.await(TELEPHONY_EVENTS, CALL_STARTED, e -> e.text("callId").equals(callId));
         assertEquals(callId, started.key());

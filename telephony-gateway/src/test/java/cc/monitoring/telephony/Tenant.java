@@ -43,16 +43,24 @@ public final class Tenant {
     private static final TopicWriter COMMANDS = TopicWriter.forTestBroker();
     private static final TopicWriter PERMISSIONS = COMMANDS;
 
-    public final String id = Tokens.uniqueTenant();
+    public final String id;
     public final TopicReader kafka = TopicReader.forTestBroker();
     /** The tenant's phone simulator: a machine identity with a custom role holding OPERATE_SIMULATOR. */
-    public final String simulator = "phone-simulator-" + id;
+    public final String simulator;
     /** An audit reader (VIEW_AUDIT): sees every call with every monitor leg. */
-    public final String auditor = "auditor-" + id;
+    public final String auditor;
     private final Map<String, Long> revisions = new ConcurrentHashMap<>();
 
     public Tenant() {
+        this(Tokens.uniqueTenant());
         grant(simulator, "Phone Simulator", PermissionNames.OPERATE_SIMULATOR);
+    }
+
+    /** A tenant whose id is given, e.g. one with a Twilio account in the configuration (no phone simulator). */
+    public Tenant(String id) {
+        this.id = id;
+        this.simulator = "phone-simulator-" + id;
+        this.auditor = "auditor-" + id;
     }
 
     /** As the phone simulator: places and hangs up calls, injects behaviours; sees calls without legs. */

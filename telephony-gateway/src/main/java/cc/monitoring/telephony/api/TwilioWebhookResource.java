@@ -2,13 +2,18 @@ package cc.monitoring.telephony.api;
 
 import cc.monitoring.kit.problem.DomainException;
 import cc.monitoring.telephony.config.TelephonyConfig;
-import cc.monitoring.telephony.provider.TelephonyListener;
-import cc.monitoring.telephony.provider.twilio.TwilioCallbacks;
+import cc.monitoring.telephony.provider.twilio.TwiML;
+import cc.monitoring.telephony.provider.twilio.TwilioAccounts;
+import cc.monitoring.telephony.provider.twilio.TwilioAccounts.Account;
+import cc.monitoring.telephony.provider.twilio.TwilioCallbacks.ConferenceStatus;
+import cc.monitoring.telephony.provider.twilio.TwilioCallbacks.ParticipantStatus;
 import cc.monitoring.telephony.provider.twilio.TwilioSignature;
+import cc.monitoring.telephony.service.TwilioCalls;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -23,9 +28,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Twilio's status callbacks. Twilio sends no bearer token: the request is authenticated by its
- * {@code X-Twilio-Signature} alone (HMAC-SHA1 with the account's auth token), and refused with 403
- * when the signature does not match.
+ * Twilio's webhooks: the Voice webhook of the tenants' numbers and the status callbacks. Twilio sends no
+ * bearer token: the callback's {@code AccountSid} names the tenant's account (configuration, one per tenant),
+ * and its {@code X-Twilio-Signature}, computed with that account's auth token over the public URL, proves it;
+ * otherwise 403.
  */
 @Path("/api/telephony/twilio")
 @Tag(name = "Twilio webhooks", description = "Callbacks from Twilio, signed with X-Twilio-Signature instead of a bearer token")
@@ -33,11 +39,31 @@ import java.util.Map;
 public class TwilioWebhookResource {
 
     private final TelephonyConfig config;
-    private final TelephonyListener listener;
+    private final TwilioAccounts accounts;
+    private final TwilioCalls calls;
 
-    public TwilioWebhookResource(TelephonyConfig config, TelephonyListener listener) {
+    public TwilioWebhookResource(TelephonyConfig config, TwilioAccounts accounts, TwilioCalls calls) {
         this.config = config;
-        this.listener = listener;
+        this.accounts = accounts;
+        this.calls = calls;
+    }
+
+    @POST
+    @Path("voice")
+    @Produces(TwiML.CONTENT_TYPE)
+    @Operation(summary = "Voice webhook of the tenants' numbers: answers TwiML putting the caller into the call's conference")
+    @APIResponse(responseCode = "200", description = "TwiML: the caller joins the call's conference (or is rejected when"
+            + " the number routes to no flow)")
+    @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or"
+            + " does not match; `twilio-account-unknown`: the AccountSid is no tenant's account")
+    @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio"
+            + " credentials")
+    public Response voice(@HeaderParam(TwilioSignature.HEADER) String signature, MultivaluedMap<String, String> form,
+                          @Context UriInfo uri) {
+        Verified callback = verified(signature, form, uri);
+        String twiml = calls.voice(callback.account(), publicBase(uri), first(form, "CallSid"), first(form, "From"),
+                first(form, "To"));
+        return Response.ok(twiml, TwiML.CONTENT_TYPE).build();
     }
 
     @POST
@@ -51,41 +77,59 @@ public class TwilioWebhookResource {
     public Response participantStatus(@QueryParam("legId") String legId,
                                       @HeaderParam(TwilioSignature.HEADER) String signature,
                                       MultivaluedMap<String, String> form, @Context UriInfo uri) {
-        Map<String, List<String>> params = verified(signature, form, uri);
-        TwilioCallbacks.participantStatus(listener, legId, params);
+        Verified callback = verified(signature, form, uri);
+        calls.participantStatus(callback.account(), legId, ParticipantStatus.of(callback.params()));
         return Response.noContent().build();
     }
 
     @POST
     @Path("conference-status")
-    @Operation(summary = "Conference events; conference-end ends the call")
+    @Operation(summary = "Conference events of a call: the agent joining starts it, monitor participants' events move their legs, the end ends it")
     @APIResponse(responseCode = "204", description = "Applied (or a duplicate, which changes nothing)")
     @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or"
-            + " does not match")
+            + " does not match; `twilio-account-unknown`: the AccountSid is no tenant's account")
     @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio"
             + " credentials")
     public Response conferenceStatus(@HeaderParam(TwilioSignature.HEADER) String signature,
                                      MultivaluedMap<String, String> form, @Context UriInfo uri) {
-        TwilioCallbacks.conferenceStatus(listener, verified(signature, form, uri));
+        Verified callback = verified(signature, form, uri);
+        calls.conferenceStatus(callback.account(), ConferenceStatus.of(callback.params()));
         return Response.noContent().build();
     }
 
-    private Map<String, List<String>> verified(String signature, MultivaluedMap<String, String> form, UriInfo uri) {
-        String authToken = config.twilio().authToken().orElseThrow(WebhooksDisabled::new);
-        Map<String, List<String>> params = form == null ? Map.of() : form;
-        if (!TwilioSignature.isValid(authToken, calledUrl(uri), params, signature)) {
-            throw new ForgedSignature();
-        }
-        return params;
+    private record Verified(Account account, Map<String, List<String>> params) {
     }
 
-    /** The URL exactly as Twilio called it: the configured public base, or the request's own. */
+    private Verified verified(String signature, MultivaluedMap<String, String> form, UriInfo uri) {
+        if (config.provider().orElse(null) != TelephonyConfig.ProviderKind.twilio || accounts.isEmpty()) {
+            throw new WebhooksDisabled();
+        }
+        Map<String, List<String>> params = form == null ? Map.of() : form;
+        Account account = accounts.bySid(first(params, "AccountSid")).orElseThrow(UnknownAccount::new);
+        if (!TwilioSignature.isValid(account.authToken(), calledUrl(uri), params, signature)) {
+            throw new ForgedSignature();
+        }
+        return new Verified(account, params);
+    }
+
+    /** The URL exactly as Twilio called it: under the configured public base, or the request's own. */
     private String calledUrl(UriInfo uri) {
         String query = uri.getRequestUri().getRawQuery();
+        return publicBase(uri) + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+    }
+
+    private String publicBase(UriInfo uri) {
         return config.twilio().webhookBaseUrl()
-                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                        + uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query))
-                .orElse(uri.getRequestUri().toString());
+                .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                .orElseGet(() -> {
+                    String own = uri.getBaseUri().toString();
+                    return own.endsWith("/") ? own.substring(0, own.length() - 1) : own;
+                });
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     static final class ForgedSignature extends DomainException {
@@ -95,10 +139,17 @@ public class TwilioWebhookResource {
         }
     }
 
+    static final class UnknownAccount extends DomainException {
+        UnknownAccount() {
+            super(Kind.FORBIDDEN, "twilio-account-unknown", "Unknown Twilio account",
+                    "The callback's AccountSid is not the Twilio account of any tenant of this gateway");
+        }
+    }
+
     static final class WebhooksDisabled extends DomainException {
         WebhooksDisabled() {
             super(Kind.NOT_FOUND, "twilio-webhooks-disabled", "Twilio webhooks are not configured",
-                    "This gateway has no Twilio auth token, so it accepts no Twilio callbacks");
+                    "This gateway does not run on Twilio (telephony.provider) or has no Twilio account");
         }
     }
 }

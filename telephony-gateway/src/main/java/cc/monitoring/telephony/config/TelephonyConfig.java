@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Which telephony provider the gateway drives, and how. */
@@ -76,18 +77,48 @@ public interface TelephonyConfig {
     }
 
     interface Twilio {
-        Optional<String> accountSid();
-
-        /** Signs the status callbacks (X-Twilio-Signature) and authenticates the API calls. */
-        Optional<String> authToken();
-
         @WithDefault("https://api.twilio.com")
         String apiBaseUrl();
 
-        /** The number monitor legs are dialed from. */
-        Optional<String> callerId();
-
-        /** Public base URL of this gateway as Twilio calls it; the request's own URL when absent. */
+        /**
+         * Public base URL of this gateway as Twilio calls it (e.g. https://monitoring.example.com): the Voice
+         * webhook's answer and the monitor legs name their status callbacks under it, and signatures are
+         * checked over it. The request's own URL when absent (tests).
+         */
         Optional<String> webhookBaseUrl();
+
+        /** How long a monitor leg's extension rings before Twilio gives up (Participants create {@code Timeout}). */
+        @WithDefault("30")
+        int ringTimeoutSeconds();
+
+        /** How long one request to Twilio's REST API may take before it counts as a (retryable) timeout. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /**
+         * One Twilio account (or subaccount) per tenant, keyed by tenant id:
+         * {@code telephony.twilio.accounts.<tenant>.account-sid=AC...}. A callback's AccountSid picks the
+         * tenant; nothing in a request names it.
+         */
+        Map<String, Account> accounts();
+
+        interface Account {
+            String accountSid();
+
+            /** The auth token; prefer {@link #authTokenFile()} (a mounted secret). Never logged. */
+            Optional<String> authToken();
+
+            /** A file holding the auth token (e.g. a Kubernetes secret), read at start-up. */
+            Optional<String> authTokenFile();
+
+            /** The number monitor legs are dialed from (a number of this account). */
+            Optional<String> callerId();
+
+            /** The flow of a call to a number that {@link #flows()} does not name. */
+            Optional<String> defaultFlow();
+
+            /** The tenant's flow per called number ({@code To} of the Voice webhook), e.g. {@code "+15005550006"=support}. */
+            Map<String, String> flows();
+        }
     }
 }

@@ -3,6 +3,8 @@ package cc.monitoring.telephony.provider;
 import cc.monitoring.telephony.config.TelephonyConfig;
 import cc.monitoring.telephony.provider.simulated.SimulatedNetwork;
 import cc.monitoring.telephony.provider.simulated.SimulatedProvider;
+import cc.monitoring.telephony.provider.twilio.TwilioAccounts;
+import cc.monitoring.telephony.provider.twilio.TwilioApi;
 import cc.monitoring.telephony.provider.twilio.TwilioProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -34,16 +36,26 @@ public class ProviderSelection {
 
     @Produces
     @Singleton
-    TelephonyProvider provider(TelephonyConfig config, SimulatedNetwork network) {
+    TelephonyProvider provider(TelephonyConfig config, SimulatedNetwork network, TwilioAccounts accounts,
+                                TwilioApi api) {
         return switch (TelephonyConfig.ProviderKind.required(config.provider())) {
             case simulated -> new SimulatedProvider(network);
-            case twilio -> new TwilioProvider(
-                    config.twilio().accountSid().orElse(null),
-                    config.twilio().authToken().orElse(null),
-                    config.twilio().apiBaseUrl(),
-                    config.twilio().callerId().orElse(null),
-                    config.twilio().webhookBaseUrl().orElse(null),
-                    HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+            case twilio -> new TwilioProvider(accounts, api, config.twilio().webhookBaseUrl().orElse(null),
+                    config.twilio().ringTimeoutSeconds());
         };
+    }
+
+    /** The tenants' Twilio accounts; callbacks are accepted only when the provider is twilio. */
+    @Produces
+    @Singleton
+    TwilioAccounts twilioAccounts(TelephonyConfig config) {
+        return TwilioAccounts.of(config.twilio());
+    }
+
+    @Produces
+    @Singleton
+    TwilioApi twilioApi(TelephonyConfig config) {
+        return new TwilioApi(config.twilio().apiBaseUrl(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.twilio().requestTimeout());
     }
 }
