@@ -18,10 +18,6 @@ public final class StreamPermit implements AutoCloseable {
     private final Runnable release;
     private final Multi<Object> shutdown;
 
-    StreamPermit(Runnable release) {
-        this(release, Multi.createFrom().nothing());
-    }
-
     /** {@code shutdown} emits once when the instance shuts down: the stream then completes (graceful shutdown). */
     StreamPermit(Runnable release, Multi<Object> shutdown) {
         this.release = release;
