@@ -1,6 +1,11 @@
 package cc.monitoring.systemtest;
 
+import cc.monitoring.contracts.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static cc.monitoring.contracts.EventTypes.CALL_STARTED;
@@ -131,12 +137,18 @@ class TwoInstancesIT {
 
     @Test
     @Order(1)
-    @DisplayName("1: a second instance of permission-, interaction-, monitoring- and transcript-service; the tenant is set up "
-            + "through both permission-service instances")
+    @DisplayName("1: a second instance of permission-, interaction-, monitoring- and transcript-service, each consumer "
+            + "group's partitions split between the two; the tenant is set up through both permission-service instances")
     void step1_secondInstancesAndTheTenant() {
         for (Service s : TWICE) {
             assertEquals(1, sut.startInstance(s), s + " gets instance 1");
         }
+        // one consumer group per service: each consumed topic's partitions are split between the two instances
+        awaitPartitionsSplit("interaction-service", Topics.TELEPHONY_EVENTS, Topics.PERMISSION_EVENTS, MONITORING_EVENTS);
+        awaitPartitionsSplit("monitoring-service", INTERACTION_EVENTS, Topics.PERMISSION_EVENTS, Topics.AGENT_PRESENCE,
+                TELEPHONY_EVENTS, TRANSCRIPT_EVENTS);
+        awaitPartitionsSplit("transcript-service", INTERACTION_EVENTS, MONITORING_EVENTS);
+
         alice.permission().get("/api/me").expectJson(200);
         Machines.setUpPhoneSimulator(alice, phone);
         Machines.setUpChannelPlatform(alice, platform);
@@ -344,6 +356,27 @@ class TwoInstancesIT {
         System.out.println("TwoInstancesIT: records sent again with the same id after the kill (absorbed): " + repeats);
         assertEquals(List.of(), problems, "lost or applied twice");
         events.assertNothingDeadLettered();
+    }
+
+    /** Waits until, in {@code group}, two members (the two instances) hold partitions of each topic. */
+    private void awaitPartitionsSplit(String group, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sut.kafkaBootstrapServers()))) {
+            Awaitility.await(group + " splits " + List.of(topics) + " between two instances")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                                .get(10, TimeUnit.SECONDS).get(group);
+                        for (String topic : topics) {
+                            long holders = description.members().stream().filter(m -> m.assignment().topicPartitions()
+                                    .stream().anyMatch(tp -> tp.topic().equals(topic))).count();
+                            if (holders != 2) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+        }
     }
 
     /** Exactly one event id of this type for this aggregate; copies of that id are counted in {@code repeats}. */
