@@ -1,5 +1,7 @@
 package cc.monitoring.telephony.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cc.monitoring.contracts.telephony.LegMode;
 import cc.monitoring.kit.identity.Caller;
 import cc.monitoring.kit.identity.CurrentCaller;
@@ -26,6 +28,7 @@ import java.util.List;
  * see every monitor leg anyway, B07) and tests that check what the provider was asked (B29: a leg dialed once).
  */
 @Path("/api/telephony/simulator/conferences")
+@Tag(name = "Simulator", description = "Behaviours injected into the simulated provider, for demos and tests")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class SimulatorConferenceResource {
@@ -48,6 +51,12 @@ public class SimulatorConferenceResource {
     @GET
     @Path("{callId}")
     @Operation(summary = "The simulated network's conference of a call: agent, customer, monitor legs (VIEW_AUDIT)")
+    @APIResponse(responseCode = "200", description = "The conference as the simulated network has it")
+    @APIResponse(responseCode = "400", description = "`invalid-id`: the call id is malformed")
+    @APIResponse(responseCode = "403", description = "`call-details-not-permitted`: the role lacks VIEW_AUDIT")
+    @APIResponse(responseCode = "404", description = "`call-not-found`: no such call in the caller's tenant")
+    @APIResponse(responseCode = "409", description = "`simulator-disabled`: this gateway runs a real provider, not the"
+            + " simulator")
     public ConferenceBody get(@PathParam("callId") String callId) {
         Caller who = caller.get();
         if (!permissions.callAccess(who).allLegs()) {

@@ -1,5 +1,8 @@
 package cc.monitoring.telephony.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import cc.monitoring.kit.problem.DomainException;
 import cc.monitoring.telephony.config.TelephonyConfig;
 import cc.monitoring.telephony.provider.twilio.TwiML;
@@ -53,7 +56,8 @@ public class TwilioWebhookResource {
     @Produces(TwiML.CONTENT_TYPE)
     @Operation(summary = "Voice webhook of the tenants' numbers: answers TwiML putting the caller into the call's conference")
     @APIResponse(responseCode = "200", description = "TwiML: the caller joins the call's conference (or is rejected when"
-            + " the number routes to no flow)")
+            + " the number routes to no flow)", content = @Content(mediaType = TwiML.CONTENT_TYPE,
+            schema = @Schema(type = SchemaType.STRING, description = "a TwiML <Response> document")))
     @APIResponse(responseCode = "403", description = "`twilio-signature-invalid`: X-Twilio-Signature is missing or"
             + " does not match; `twilio-account-unknown`: the AccountSid is no tenant's account")
     @APIResponse(responseCode = "404", description = "`twilio-webhooks-disabled`: this gateway has no Twilio"
