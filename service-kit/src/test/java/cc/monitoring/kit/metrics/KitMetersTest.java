@@ -1,5 +1,6 @@
 package cc.monitoring.kit.metrics;
 
+import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventJson;
 import cc.monitoring.contracts.permission.UserRemoved;
@@ -60,7 +61,7 @@ class KitMetersTest {
     }
 
     private static CloudEvent event(String user, long revision) {
-        return CloudEvent.of("user-removed", "/kit-test", "t-m", user, new UserRemoved("t-m", user, revision));
+        return CloudEvent.of(EventTypes.USER_REMOVED, "/kit-test", "t-m", user, new UserRemoved("t-m", user, revision));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cc.monitoring.kit.tracing;
 
+import cc.monitoring.contracts.EventTypes;
 import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.permission.UserRemoved;
 import cc.monitoring.kit.outbox.OutboxWriter;
@@ -20,7 +21,7 @@ public class TracedOutboxResource {
 
     @POST
     public String write(@PathParam("topic") String topic, @PathParam("user") String user) {
-        CloudEvent event = CloudEvent.of("user-removed", "/kit-test", "t-trace", user, new UserRemoved("t-trace", user, 1));
+        CloudEvent event = CloudEvent.of(EventTypes.USER_REMOVED, "/kit-test", "t-trace", user, new UserRemoved("t-trace", user, 1));
         QuarkusTransaction.requiringNew().run(() -> outbox.append(topic, "t-trace/" + user, event));
         return event.id();
     }
