@@ -60,7 +60,7 @@ class TraceIT {
     }
 
     @Test
-    @DisplayName("B21: start -> dial -> leg connected -> ACTIVE is one trace with spans of monitoring-service and telephony-gateway")
+    @DisplayName("B21: start -> dial -> leg connected -> ACTIVE is one trace with spans of monitoring-service, telephony-gateway and interaction-service")
     void B21_aMonitorStartIsOneTraceThroughTheOutboxAndKafka() throws Exception {
         OtlpTraces traces = TracingSession.traces();
         assertNotNull(traces, "tracing is on for system tests unless -Dsystemtest.tracing=false");
@@ -85,7 +85,8 @@ class TraceIT {
         Predicate<List<OtlpTraces.Span>> complete = spans ->
                 first(spans, "monitoring-service", OtlpTraces.Span.SERVER, "POST").isPresent()
                         && first(spans, "telephony-gateway", OtlpTraces.Span.CONSUMER, "telephony-commands").isPresent()
-                        && first(spans, "monitoring-service", OtlpTraces.Span.CONSUMER, "telephony-events").isPresent();
+                        && first(spans, "monitoring-service", OtlpTraces.Span.CONSUMER, "telephony-events").isPresent()
+                        && first(spans, "interaction-service", OtlpTraces.Span.CONSUMER, "monitoring-events").isPresent();
         List<OtlpTraces.Span> trace = org.awaitility.Awaitility.await().atMost(PATIENCE)
                 .until(() -> traces.trace(traceId), complete);
 
@@ -97,6 +98,12 @@ class TraceIT {
         assertEquals(start.spanId(), dial.parentSpanId(), "the dial command is applied in a child of the request: " + trace);
         assertEquals(dial.spanId(), connected.parentSpanId(),
                 "the leg's answer is applied in a child of the gateway's dial: " + trace);
+        // a third service: interaction-service applies monitoring-service's session events (its live monitors)
+        // in children of the spans that published them (the request, or the leg's answer)
+        List<String> publishers = List.of(start.spanId(), connected.spanId());
+        assertTrue(trace.stream().filter(s -> s.service().equals("interaction-service") && s.kind() == OtlpTraces.Span.CONSUMER
+                        && s.name().contains("monitoring-events")).allMatch(s -> publishers.contains(s.parentSpanId())),
+                "interaction-service's monitoring-events spans are children of monitoring-service's: " + trace);
     }
 
     private static Optional<OtlpTraces.Span> first(List<OtlpTraces.Span> spans, String service, int kind, String name) {
