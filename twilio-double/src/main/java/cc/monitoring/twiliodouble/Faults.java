@@ -23,7 +23,13 @@ public final class Faults {
         /** Closes the connection at once without an answer; the request has no effect. */
         DROP,
         /** Applies the request, then closes the connection without an answer. */
-        DROP_AFTER_APPLYING
+        DROP_AFTER_APPLYING,
+        /**
+         * Answers nothing and applies nothing until {@link #release()} (or {@link TwilioDouble.Options#timeoutHold}
+         * elapsed, or the double closes), then drops the connection: a request held in flight, e.g. while its
+         * client is killed.
+         */
+        HOLD
     }
 
     /** One injected fault. */
@@ -58,6 +64,45 @@ public final class Faults {
     /** The next {@code times} matching requests are applied; the connection is then closed without an answer. */
     public Faults dropAfterApplying(String method, String pathRegex, int times) {
         return add(new Fault(method, Pattern.compile(pathRegex), Kind.DROP_AFTER_APPLYING, 0, times));
+    }
+
+    /**
+     * The next {@code times} matching requests are held unanswered and unapplied until {@link #release()}, then
+     * dropped; {@link #held()} tells how many wait.
+     */
+    public Faults hold(String method, String pathRegex, int times) {
+        return add(new Fault(method, Pattern.compile(pathRegex), Kind.HOLD, 0, times));
+    }
+
+    private int held;
+    private long releases;
+
+    /** Requests held by a {@link Kind#HOLD} fault right now. */
+    public synchronized int held() {
+        return held;
+    }
+
+    /** Lets every held request go: each is dropped without effect. */
+    public synchronized void release() {
+        releases++;
+        notifyAll();
+    }
+
+    /** Holds the calling request until {@link #release()} or {@code max} elapsed. */
+    synchronized void holdUntilReleased(long maxMillis) {
+        long release = releases;
+        long deadline = System.currentTimeMillis() + maxMillis;
+        held++;
+        try {
+            long left;
+            while (releases == release && (left = deadline - System.currentTimeMillis()) > 0) {
+                wait(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held--;
+        }
     }
 
     public synchronized Faults add(Fault fault) {

@@ -106,6 +106,8 @@ final class RestApi implements HttpHandler {
                 Faults.Kind kind = fault.get().kind();
                 if (kind == Faults.Kind.TIMEOUT || kind == Faults.Kind.TIMEOUT_AFTER_APPLYING) {
                     hold();
+                } else if (kind == Faults.Kind.HOLD) {
+                    faults.holdUntilReleased(timeoutHold.toMillis());
                 }
                 return; // closing the exchange without a response drops the connection
             }

@@ -246,6 +246,7 @@ public final class TwilioDouble implements AutoCloseable {
     @Override
     public void close() {
         rest.close();
+        faults.release();
         server.stop(0);
         engine.webhooks.close();
         executor.shutdownNow();

@@ -69,6 +69,31 @@ class FaultsTest extends DoubleFixture {
         assertEquals(0, twilio.requests().get(twilio.requests().size() - 1).status());
     }
 
+    @Test
+    void aHeldRequestWaitsUnappliedUntilReleasedAndIsThenDropped() throws Exception {
+        String[] call = customerAndAgent();
+        twilio.faults().hold("POST", PARTICIPANTS, 1);
+        java.util.concurrent.CompletableFuture<TwilioClient.Answer> inFlight = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return create(call[2], "monitor-leg-1");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> twilio.faults().held() == 1);
+        assertEquals(false, inFlight.isDone(), "held: no answer");
+        assertEquals(2, twilio.conference(ACCOUNT, call[2]).participants().size(), "held: not applied");
+        assertEquals(0, twilio.requests().get(twilio.requests().size() - 1).status(), "recorded as unanswered");
+        twilio.faults().release();
+        java.util.concurrent.ExecutionException dropped = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> inFlight.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(true, dropped.getCause() instanceof java.io.UncheckedIOException, dropped.toString());
+        assertEquals(0, twilio.faults().held());
+        assertEquals(2, twilio.conference(ACCOUNT, call[2]).participants().size(), "released: dropped, not applied");
+        assertEquals(201, create(call[2], "monitor-leg-1").status(), "the fault is used up");
+    }
+
     private TwilioClient.Answer create(String conference, String label) throws IOException {
         return client.post("/Conferences/" + conference + "/Participants.json",
                 "From", "+15559870002", "To", "client:supervisor-1", "Label", label);

@@ -52,10 +52,10 @@ public class ProviderCommandEntity extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    @Column(name = "created_at", nullable = false)
     /** The W3C traceparent of whoever asked, so that performing it stays in their trace (kit EventTracing). */
     public String traceparent;
 
+    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)

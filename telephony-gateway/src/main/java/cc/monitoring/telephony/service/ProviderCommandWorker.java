@@ -42,7 +42,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * pending row), the provider is asked while the row is locked, and the outcome is recorded in the same
  * transaction: DONE; a retryable failure → tried again after a backoff with jitter, up to the configured
  * attempts, then FAILED; a refusal → FAILED. A FAILED dial fails the leg and a FAILED mode change is announced
- * as refused ({@code PROVIDER_ERROR}), so monitoring-service learns the outcome.
+ * as refused, so monitoring-service learns the outcome: with the reason the provider's failure names
+ * ({@code CALL_NOT_FOUND}, {@code UNKNOWN_EXTENSION}, {@code LEG_NOT_CONNECTED} …), otherwise {@code PROVIDER_ERROR}.
  * <p>
  * If the instance dies anywhere in between, its transaction rolls back, the row is PENDING and unlocked again,
  * and a worker (of this or another instance) asks the provider again: the provider is idempotent per leg, so
@@ -209,8 +210,8 @@ public class ProviderCommandWorker {
         LOG.warnf("provider command %d (%s of monitor leg %s) given up after %d attempt(s): %s", row.id, row.kind,
                 row.legId, row.attempts, reason);
         switch (row.kind) {
-            case DIAL -> legService.failed(row.legId.toString(), LegFailure.PROVIDER_ERROR);
-            case SET_MODE -> legService.modeRefused(row.legId.toString(), ModeRefusal.PROVIDER_ERROR);
+            case DIAL -> legService.failed(row.legId.toString(), LegFailure.ofProviderReason(reason));
+            case SET_MODE -> legService.modeRefused(row.legId.toString(), ModeRefusal.ofProviderReason(reason));
             case HANG_UP -> {
                 // the session has ended on monitoring-service's side anyway; the leg stays as the provider reports it
             }
