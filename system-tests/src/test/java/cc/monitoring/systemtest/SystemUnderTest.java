@@ -284,7 +284,12 @@ public final class SystemUnderTest implements AutoCloseable {
         return new Telephone.Twilio(twilio, t.accountSid(), TWILIO_NUMBERS, events);
     }
 
-    public String url(Service service) {
+    /** On the Twilio path the Twilio double (in this JVM), for tests that inject its faults; else empty. */
+    public java.util.Optional<TwilioDouble> twilioDouble() {
+        return java.util.Optional.ofNullable(twilio);
+    }
+
+        public String url(Service service) {
         return process(service).baseUrl();
     }
 
