@@ -24,6 +24,7 @@ public final class OtlpTraces implements AutoCloseable {
 
     /** One received span; ids in lower-case hex, {@code parentSpanId} empty for a root span. */
     public record Span(String service, String traceId, String spanId, String parentSpanId, String name, int kind) {
+        public static final int INTERNAL = 1;
         public static final int SERVER = 2;
         public static final int CONSUMER = 5;
     }

@@ -85,6 +85,7 @@ class TraceIT {
         Predicate<List<OtlpTraces.Span>> complete = spans ->
                 first(spans, "monitoring-service", OtlpTraces.Span.SERVER, "POST").isPresent()
                         && first(spans, "telephony-gateway", OtlpTraces.Span.CONSUMER, "telephony-commands").isPresent()
+                        && first(spans, "telephony-gateway", OtlpTraces.Span.INTERNAL, "provider dial").isPresent()
                         && first(spans, "monitoring-service", OtlpTraces.Span.CONSUMER, "telephony-events").isPresent()
                         && first(spans, "interaction-service", OtlpTraces.Span.CONSUMER, "monitoring-events").isPresent();
         List<OtlpTraces.Span> trace = org.awaitility.Awaitility.await().atMost(PATIENCE)
@@ -92,12 +93,15 @@ class TraceIT {
 
         OtlpTraces.Span start = first(trace, "monitoring-service", OtlpTraces.Span.SERVER, "POST").orElseThrow();
         OtlpTraces.Span dial = first(trace, "telephony-gateway", OtlpTraces.Span.CONSUMER, "telephony-commands").orElseThrow();
+        OtlpTraces.Span performed = first(trace, "telephony-gateway", OtlpTraces.Span.INTERNAL, "provider dial").orElseThrow();
         OtlpTraces.Span connected = first(trace, "monitoring-service", OtlpTraces.Span.CONSUMER, "telephony-events").orElseThrow();
         assertEquals(clientSpanId, start.parentSpanId(), "the REST span continues the client's trace: " + trace);
         assertTrue(start.name().contains("/api/monitoring/sessions"), start.toString());
         assertEquals(start.spanId(), dial.parentSpanId(), "the dial command is applied in a child of the request: " + trace);
-        assertEquals(dial.spanId(), connected.parentSpanId(),
-                "the leg's answer is applied in a child of the gateway's dial: " + trace);
+        assertEquals(dial.spanId(), performed.parentSpanId(),
+                "the durable provider command is performed in a child of the consumed dial command (B29): " + trace);
+        assertEquals(performed.spanId(), connected.parentSpanId(),
+                "the leg's answer is applied in a child of the gateway's provider call: " + trace);
         // a third service: interaction-service applies monitoring-service's session events (its live monitors)
         // in children of the spans that published them (the request, or the leg's answer)
         List<String> publishers = List.of(start.spanId(), connected.spanId());

@@ -81,15 +81,16 @@ public class SessionRepository implements PanacheRepositoryBase<SessionEntity, S
     }
 
     /**
-     * B41: marks the live sessions of {@code supervisorId} on {@code interactionId} whose transcript
-     * was not read yet as read now; returns those sessions (each is marked once).
+     * B41: marks the sessions of {@code supervisorId} on {@code interactionId} that were live at {@code at} (live now,
+     * or ended at or after it: a read applied late still belongs to its session) and whose transcript was not read
+     * yet as read at {@code at}; returns those sessions (each is marked once).
      */
     public List<SessionEntity> markFirstRead(String tenantId, String supervisorId, String interactionId, Instant at) {
         @SuppressWarnings("unchecked")
         List<String> ids = getEntityManager().createNativeQuery("""
                         update monitoring_session set first_read_at = ?4
                         where tenant_id = ?1 and supervisor_id = ?2 and interaction_id = ?3
-                            and state <> 'ENDED' and first_read_at is null
+                            and (state <> 'ENDED' or ended_at >= ?4) and first_read_at is null
                         returning session_id""")
                 .setParameter(1, tenantId).setParameter(2, supervisorId).setParameter(3, interactionId)
                 .setParameter(4, at)

@@ -14,6 +14,7 @@ import static cc.monitoring.monitor.api.World.ADMINISTRATOR;
 import static cc.monitoring.monitor.api.World.desk;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -152,6 +153,25 @@ class AuditOriginTest {
         await().atMost(World.PATIENCE).untilAsserted(() -> world.as("alice").queryParam("supervisor", "sam")
                 .get("/api/monitoring/audit").then()
                 .body("items.findAll { it.action == 'TRANSCRIPT_READ' }.sessionId", containsInAnyOrder(first, second)));
+    }
+
+    @Test
+    void B41_aReadAppliedOnlyAfterItsSessionEndedIsStillAuditedForThatSession() {
+        World world = new World();
+        world.supervisor("sam");
+        world.user("alice", ADMINISTRATOR);
+        String chat = world.chat("amy", "sam");
+        world.message(chat, 1);
+        String session = world.monitor("sam", chat, null);
+        java.time.Instant readWhileLive = java.time.Instant.now();
+
+        // the transcript-read event reaches monitoring-service late (e.g. a rebalance after a crash): the session
+        // has ended meanwhile, but the read happened in it
+        world.as("sam").delete("/api/monitoring/sessions/{id}", session).then().statusCode(200);
+        world.readAt("sam", chat, 1, readWhileLive);
+        await().atMost(World.PATIENCE).untilAsserted(() -> world.as("alice").queryParam("supervisor", "sam")
+                .get("/api/monitoring/audit").then()
+                .body("items.findAll { it.action == 'TRANSCRIPT_READ' }.sessionId", contains(session)));
     }
 
     @Test

@@ -147,8 +147,13 @@ final class World {
 
     /** transcript-service reports that {@code userId} has read up to {@code position}. */
     void read(String userId, String interactionId, long position) {
+        readAt(userId, interactionId, position, Instant.now());
+    }
+
+    /** transcript-service reports a read that happened at {@code at} (it may reach monitoring-service later). */
+    void readAt(String userId, String interactionId, long position, Instant at) {
         publish(Topics.TRANSCRIPT_EVENTS, interactionId, EventTypes.TRANSCRIPT_READ, interactionId,
-                new TranscriptRead(tenant, interactionId, userId, position, Instant.now()));
+                new TranscriptRead(tenant, interactionId, userId, position, at));
     }
 
     void readRefused(String userId, String interactionId, String problemType, String clientAddress) {

@@ -47,6 +47,9 @@ public class TranscriptEventHandler implements EventHandler {
         TranscriptRead read = dataOf(event, TranscriptRead.class, TranscriptRead::tenantId);
         live.tableChanged(read.tenantId(), read.interactionId()); // the reader's new-details dot goes
         positions.advance(read);
-        lifecycle.transcriptRead(read.tenantId(), read.userId(), read.interactionId(), read.position(), Times.now());
+        // the time of the read, not of its arrival: a read applied late (a consumer rebalance after a crash) still
+        // belongs to the session it happened in, even if that session has ended since (B41)
+        lifecycle.transcriptRead(read.tenantId(), read.userId(), read.interactionId(), read.position(),
+                read.at() == null ? Times.now() : read.at());
     }
 }
