@@ -8,6 +8,7 @@ import cc.monitoring.telephony.config.TelephonyConfig;
 import cc.monitoring.telephony.provider.twilio.TwiML;
 import cc.monitoring.telephony.provider.twilio.TwilioAccounts;
 import cc.monitoring.telephony.provider.twilio.TwilioAccounts.Account;
+import cc.monitoring.telephony.provider.twilio.TwilioCallbacks;
 import cc.monitoring.telephony.provider.twilio.TwilioCallbacks.ConferenceStatus;
 import cc.monitoring.telephony.provider.twilio.TwilioCallbacks.ParticipantStatus;
 import cc.monitoring.telephony.provider.twilio.TwilioSignature;
@@ -65,8 +66,8 @@ public class TwilioWebhookResource {
     public Response voice(@HeaderParam(TwilioSignature.HEADER) String signature, MultivaluedMap<String, String> form,
                           @Context UriInfo uri) {
         Verified callback = verified(signature, form, uri);
-        String twiml = calls.voice(callback.account(), publicBase(uri), first(form, "CallSid"), first(form, "From"),
-                first(form, "To"));
+        String twiml = calls.voice(callback.account(), publicBase(uri), TwilioCallbacks.first(form, "CallSid"),
+                TwilioCallbacks.first(form, "From"), TwilioCallbacks.first(form, "To"));
         return Response.ok(twiml, TwiML.CONTENT_TYPE).build();
     }
 
@@ -109,7 +110,7 @@ public class TwilioWebhookResource {
             throw new WebhooksDisabled();
         }
         Map<String, List<String>> params = form == null ? Map.of() : form;
-        Account account = accounts.bySid(first(params, "AccountSid")).orElseThrow(UnknownAccount::new);
+        Account account = accounts.bySid(TwilioCallbacks.first(params, "AccountSid")).orElseThrow(UnknownAccount::new);
         if (!TwilioSignature.isValid(account.authToken(), calledUrl(uri), params, signature)) {
             throw new ForgedSignature();
         }
@@ -129,11 +130,6 @@ public class TwilioWebhookResource {
                     String own = uri.getBaseUri().toString();
                     return own.endsWith("/") ? own.substring(0, own.length() - 1) : own;
                 });
-    }
-
-    private static String first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     static final class ForgedSignature extends DomainException {

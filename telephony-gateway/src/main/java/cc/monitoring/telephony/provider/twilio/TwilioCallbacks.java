@@ -105,7 +105,8 @@ public final class TwilioCallbacks {
         }
     }
 
-    static String first(Map<String, List<String>> params, String name) {
+    /** The first value of a form parameter of a Twilio request, or null. */
+    public static String first(Map<String, List<String>> params, String name) {
         List<String> values = params.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
