@@ -24,6 +24,14 @@ final class Options {
     int gatewayStreams = 0;
     int streamsPerUser = 10;
     int streamsPerAddress = 100;
+    /** {@code full}: every target of the performance contract, reported met / not met with ratios (issue 13). */
+    String profile = "default";
+    /** Fan-out phase (--profile full): live consoles and table changes per second. */
+    int consoles = 1000;
+    double changesPerSecond = 100;
+    /** Table phase (--profile full): interactions in one tenant and table requests per second. */
+    int tableRows = 100_000;
+    double tableRps = 500;
 
     static final String USAGE = """
             usage: bin/benchmark [--calls N] [--supervisors M] [--rate R] [--duration S] [--background-rate B]
@@ -67,6 +75,11 @@ final class Options {
                 case "--gateway-streams" -> o.gatewayStreams = positive(a, Integer.parseInt(v));
                 case "--streams-per-user" -> o.streamsPerUser = positive(a, Integer.parseInt(v));
                 case "--streams-per-address" -> o.streamsPerAddress = positive(a, Integer.parseInt(v));
+                case "--profile" -> o.profile = v;
+                case "--consoles" -> o.consoles = positive(a, Integer.parseInt(v));
+                case "--changes-per-second" -> o.changesPerSecond = positive(a, Double.parseDouble(v));
+                case "--table-rows" -> o.tableRows = positive(a, Integer.parseInt(v));
+                case "--table-rps" -> o.tableRps = positive(a, Double.parseDouble(v));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
