@@ -40,6 +40,7 @@ public final class KeycloakServer implements StackComponent {
     private final Duration deadline;
     private volatile ManagedProcess process;
     private Duration startupTime = Duration.ZERO;
+    private boolean cds;
 
     public KeycloakServer(StackPaths paths) {
         this(paths, System.getProperty("keycloak.version", DEFAULT_VERSION), DEFAULT_PORT,
@@ -56,6 +57,15 @@ public final class KeycloakServer implements StackComponent {
         this.realm = realm;
         this.heap = heap;
         this.deadline = deadline;
+    }
+
+    /**
+     * Runs Keycloak's JVM with a dynamic AppCDS archive of its own ({@link CdsArchive}, through
+     * {@code JAVA_OPTS_APPEND}): recorded when it stops the first time, mapped on later starts.
+     */
+    public KeycloakServer withCds() {
+        this.cds = true;
+        return this;
     }
 
     @Override
@@ -148,11 +158,16 @@ public final class KeycloakServer implements StackComponent {
             prepareRealmImport();
             List<String> cmd = new ArrayList<>(List.of(home().resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port, "--http-host=127.0.0.1", "--hostname=" + baseUrl(), "--import-realm"));
-            Map<String, String> env = Map.of(
+            Map<String, String> env = new java.util.LinkedHashMap<>(Map.of(
                     "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                     "JAVA_OPTS_KC_HEAP", heap,
-                    "JAVA_HOME", System.getProperty("java.home"));
+                    "JAVA_HOME", System.getProperty("java.home")));
+            env.putAll(ServiceProcess.JVM_ENV);
+            if (cds) {
+                env.put("JAVA_OPTS_APPEND", String.join(" ", new CdsArchive(paths, name(),
+                        List.of(home().resolve("lib"), home().resolve("conf"))).jvmOptions()));
+            }
             process = new ManagedProcess(name(), paths).start(cmd, home(), env);
             String discovery = issuerUrl() + "/.well-known/openid-configuration";
             process.awaitReady("ready (" + discovery + ")", deadline, () -> Net.httpOk(discovery));
@@ -221,6 +236,17 @@ public final class KeycloakServer implements StackComponent {
     @Override
     public Duration startupTime() {
         return startupTime;
+    }
+
+    /** Keycloak's JVM (kc.sh runs it as a child). */
+    @Override
+    public long mainPid() {
+        if (process == null || !process.isAlive()) {
+            return 0;
+        }
+        ProcessHandle sh = process.process().toHandle();
+        return sh.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).findFirst()
+                .orElse(sh).pid();
     }
 
     @Override

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -50,6 +55,7 @@ public final class LocalStack {
     private final boolean playDemo;
     /** {@code simulated} (the default) or {@code twilio}: telephony-gateway on the Twilio adapter, against the double. */
     private final String provider;
+    private ReadyFile ready;
 
     LocalStack(StackPaths paths) {
         this(paths, true, "simulated");
@@ -115,51 +121,51 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "local-stack-shutdown"));
 
         Instant t0 = Instant.now();
+        ready = ReadyFile.fresh(paths);
+        Console.progressDots(false); // components start in parallel: one line each when ready
         Console.line("Starting the local stack in " + paths.root() + " (data and logs in "
                 + paths.root().relativize(paths.local()) + "/)");
         try {
-            String kafka;
-            String jdbc;
-            String dbUser;
-            String dbPassword;
-            String issuer;
-
-            String extKafka = env("KAFKA_BOOTSTRAP_SERVERS");
-            if (extKafka != null) {
-                startComponent(new ExternalServer("kafka", "Kafka", extKafka, "KAFKA_BOOTSTRAP_SERVERS"));
-                kafka = extKafka;
-            } else {
+            // Kafka, PostgreSQL and Keycloak do not need each other: started together
+            ExecutorService infra = Executors.newFixedThreadPool(3, daemon("stack-infra"));
+            Future<String> kafkaStart = infra.submit(() -> {
+                String extKafka = env("KAFKA_BOOTSTRAP_SERVERS");
+                if (extKafka != null) {
+                    startComponent(new ExternalServer("kafka", "Kafka", extKafka, "KAFKA_BOOTSTRAP_SERVERS"));
+                    return extKafka;
+                }
                 KafkaServer k = new KafkaServer(paths);
                 startComponent(k);
-                kafka = k.bootstrapServers();
-            }
-
-            String extDb = env("DB_JDBC_URL");
-            if (extDb != null) {
-                startComponent(new ExternalServer("postgres", "PostgreSQL", extDb, "DB_JDBC_URL"));
-                jdbc = extDb;
-                dbUser = Optional.ofNullable(env("DB_USERNAME")).orElse("postgres");
-                dbPassword = Optional.ofNullable(env("DB_PASSWORD")).orElse("postgres");
-            } else {
+                return k.bootstrapServers();
+            });
+            Future<List<String>> dbStart = infra.submit(() -> {
+                String extDb = env("DB_JDBC_URL");
+                if (extDb != null) {
+                    startComponent(new ExternalServer("postgres", "PostgreSQL", extDb, "DB_JDBC_URL"));
+                    return List.of(extDb, Optional.ofNullable(env("DB_USERNAME")).orElse("postgres"),
+                            Optional.ofNullable(env("DB_PASSWORD")).orElse("postgres"));
+                }
                 PostgresServer pg = new PostgresServer(paths);
                 startComponent(pg);
-                jdbc = pg.jdbcUrl();
-                dbUser = pg.username();
-                dbPassword = pg.password();
-            }
-
-            String extOidc = env("OIDC_AUTH_SERVER_URL");
-            if (extOidc != null) {
-                startComponent(new ExternalServer("keycloak", "Keycloak", extOidc, "OIDC_AUTH_SERVER_URL"));
-                issuer = stripSlash(extOidc);
-            } else {
-                KeycloakServer kc = new KeycloakServer(paths);
+                return List.of(pg.jdbcUrl(), pg.username(), pg.password());
+            });
+            Future<String> oidcStart = infra.submit(() -> {
+                String extOidc = env("OIDC_AUTH_SERVER_URL");
+                if (extOidc != null) {
+                    startComponent(new ExternalServer("keycloak", "Keycloak", extOidc, "OIDC_AUTH_SERVER_URL"));
+                    return stripSlash(extOidc);
+                }
+                KeycloakServer kc = new KeycloakServer(paths).withCds();
                 startComponent(kc);
-                issuer = kc.issuerUrl();
-            }
+                return kc.issuerUrl();
+            });
+            infra.shutdown();
+            String kafka = await(kafkaStart);
+            List<String> db = await(dbStart);
+            String issuer = await(oidcStart);
 
             Map<String, String> serviceEnv = new LinkedHashMap<>(
-                    ServiceProcess.stackEnv(kafka, jdbc, dbUser, dbPassword, issuer));
+                    ServiceProcess.stackEnv(kafka, db.get(0), db.get(1), db.get(2), issuer));
             // Workaround until the services set it themselves: the outbox sends the header
             // content-type: application/cloudevents+json, and SmallRye's Kafka connector then hands
             // a structured CloudEvent (JsonObject) to the ConsumerRecords<String, String> consumers
@@ -177,6 +183,7 @@ public final class LocalStack {
             ServiceProcess permissionService = null;
             Map<String, String> serviceUrls = new LinkedHashMap<>();
             List<String> skipped = new ArrayList<>();
+            List<ServiceProcess> toStart = new ArrayList<>();
             for (ServiceSpec spec : SERVICES) {
                 ServiceProcess s = twilio != null && spec.module().equals("telephony-gateway")
                         ? twilioGateway(spec, serviceEnv, twilio)
@@ -187,15 +194,28 @@ public final class LocalStack {
                     skipped.add(spec.module());
                     continue;
                 }
-                startComponent(s);
+                toStart.add(s.withCds());
                 serviceUrls.put(spec.module(), s.baseUrl());
                 if (PERMISSION_SERVICE.equals(spec.module())) {
                     permissionService = s;
                 }
             }
+            // the services only need the infrastructure, not each other: started together, at most
+            // STACK_PARALLEL_STARTS at a time
+            ExecutorService services = Executors.newFixedThreadPool(parallelStarts(), daemon("stack-services"));
+            List<Future<?>> serviceStarts = new ArrayList<>();
+            for (ServiceProcess s : toStart) {
+                serviceStarts.add(services.submit(() -> startComponent(s)));
+            }
+            services.shutdown();
+            for (Future<?> f : serviceStarts) {
+                await(f);
+            }
+            Duration total = Duration.between(t0, Instant.now());
+            ready.stack(total);
 
             Console.line("");
-            Console.line("Local stack is up in " + Console.seconds(Duration.between(t0, Instant.now())) + ":");
+            Console.line("Local stack is up in " + Console.seconds(total) + " (" + paths.root().relativize(ready.path()) + "):");
             for (StackComponent c : snapshot()) {
                 Console.line("  " + c.describe());
             }
@@ -237,7 +257,7 @@ public final class LocalStack {
     private ServiceProcess twilioGateway(ServiceSpec spec, Map<String, String> serviceEnv, TwilioDoubleProcess twilio) {
         Map<String, String> env = new LinkedHashMap<>(serviceEnv);
         env.putAll(twilio.gatewayEnv());
-        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
         jvm.addAll(twilio.gatewayJvmOptions());
         return new ServiceProcess(paths, spec.module(), spec.port(), env, jvm, Duration.ofSeconds(120));
     }
@@ -272,14 +292,51 @@ public final class LocalStack {
             case "keycloak" -> "Keycloak";
             default -> c.name();
         };
-        Console.print(String.format("%-22s ", label));
         Instant t = Instant.now();
         c.start();
         if (c.managed()) {
-            Console.line(" ready in " + Console.seconds(Duration.between(t, Instant.now())));
+            Duration took = Duration.between(t, Instant.now());
+            ready.ready(c.name(), took, c.mainPid());
+            Console.line(String.format("%-22s ready in %s", label, Console.seconds(took)));
         } else {
-            Console.line("");
+            Console.line(String.format("%-22s %s", label, c.describe()));
         }
+    }
+
+    /** {@code STACK_PARALLEL_STARTS} (default: every service at once). */
+    static int parallelStarts() {
+        String v = env("STACK_PARALLEL_STARTS");
+        try {
+            return v != null ? Math.max(1, Integer.parseInt(v)) : SERVICES.length;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("STACK_PARALLEL_STARTS must be a number, not '" + v + "'");
+        }
+    }
+
+    /** The result of a start running on another thread; its StartupException as is. */
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StartupException se) {
+                throw se;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw new StartupException(re.getMessage(), re);
+            }
+            throw new StartupException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private List<StackComponent> snapshot() {

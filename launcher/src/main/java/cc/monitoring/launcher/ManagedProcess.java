@@ -102,11 +102,13 @@ public final class ManagedProcess {
                         + (proc != null ? proc.tail() : ""));
             }
             if (Instant.now().isAfter(nextDot)) {
-                Console.print(".");
+                if (Console.progressDots()) {
+                    Console.print(".");
+                }
                 nextDot = nextDot.plusSeconds(1);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StartupException(name + ": interrupted while waiting");

@@ -25,9 +25,35 @@ public final class ServiceProcess implements StackComponent {
     private final Duration deadline;
     private volatile ManagedProcess process;
     private Duration startupTime = Duration.ZERO;
+    private boolean cds;
+
+    /**
+     * The JVM options of a service (start and memory, issue 13; the same in deploy/Dockerfile.jvm and the Kubernetes
+     * manifests, docs/operations.md): a small initial heap that grows when needed instead of a young generation
+     * sized for 1/64 of the machine's memory and touched before the first collection, SerialGC (1–2 cores), 512 kB
+     * thread stacks, and malloc'd memory handed back to the OS every 10 s. C2 stays on (the throughput targets).
+     */
+    public static final List<String> JVM_OPTIONS = jvmOptions();
+
+    private static List<String> jvmOptions() {
+        List<String> o = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k"));
+        if (trimNativeHeapSupported()) {
+            o.add("-XX:TrimNativeHeapInterval=10000");
+        }
+        return List.copyOf(o);
+    }
+
+    /** -XX:TrimNativeHeapInterval exists from 17.0.9 / 21.0.1 on; an older JVM would refuse to start with it. */
+    static boolean trimNativeHeapSupported() {
+        Runtime.Version v = Runtime.version();
+        return v.feature() == 17 ? v.update() >= 9 : v.feature() >= 21 && (v.feature() > 21 || v.update() >= 1);
+    }
+
+    /** Environment of every service JVM: two glibc malloc arenas instead of 8 per core (less native memory). */
+    public static final Map<String, String> JVM_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
     public ServiceProcess(StackPaths paths, String module, int port, Map<String, String> env) {
-        this(paths, module, port, env, List.of("-Xmx256m", "-XX:+UseSerialGC"), Duration.ofSeconds(120));
+        this(paths, module, port, env, JVM_OPTIONS, Duration.ofSeconds(120));
     }
 
     public ServiceProcess(StackPaths paths, String module, int port, Map<String, String> env, List<String> jvmOptions,
@@ -45,7 +71,8 @@ public final class ServiceProcess implements StackComponent {
         this.module = module;
         this.name = name;
         this.port = port;
-        Map<String, String> all = new LinkedHashMap<>(env);
+        Map<String, String> all = new LinkedHashMap<>(JVM_ENV);
+        all.putAll(env);
         all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         this.env = all;
         this.jvmOptions = jvmOptions;
@@ -67,6 +94,21 @@ public final class ServiceProcess implements StackComponent {
         // production builds log JSON (docs/operations.md); the local stack and the system tests are read by people
         env.put("LOG_JSON", "false");
         return env;
+    }
+
+    /**
+     * Starts this service with a dynamic AppCDS archive of its own ({@link CdsArchive}): recorded when it stops the
+     * first time after a build, mapped on later starts. The local stack uses it; the system tests do not.
+     */
+    public ServiceProcess withCds() {
+        this.cds = true;
+        return this;
+    }
+
+    private CdsArchive cdsArchive() {
+        Path app = paths.root().resolve(module).resolve("target/quarkus-app");
+        return new CdsArchive(paths, name, List.of(app.resolve("quarkus-run.jar"), app.resolve("app"),
+                app.resolve("quarkus"), app.resolve("lib")));
     }
 
     public static Path jar(StackPaths paths, String module) {
@@ -100,6 +142,9 @@ public final class ServiceProcess implements StackComponent {
         List<String> cmd = new ArrayList<>();
         cmd.add(KafkaServer.java());
         cmd.addAll(jvmOptions);
+        if (cds) {
+            cmd.addAll(cdsArchive().jvmOptions());
+        }
         cmd.add("-jar");
         cmd.add(jar(paths, module).toString());
         try {

@@ -24,6 +24,12 @@ public interface StackComponent {
     /** The OS processes of this piece (root processes; their descendants are found from them). */
     List<ProcessHandle> processes();
 
+    /** The pid of the piece's main process (its JVM), 0 when none: what {@code .local/ready.tsv} names. */
+    default long mainPid() {
+        List<ProcessHandle> p = processes();
+        return p.isEmpty() ? 0 : p.get(0).pid();
+    }
+
     /** False when an existing server is used instead (nothing was started). */
     default boolean managed() {
         return true;
