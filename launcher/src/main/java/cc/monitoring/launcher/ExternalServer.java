@@ -8,7 +8,7 @@ public record ExternalServer(String name, String label, String address, String v
 
     @Override
     public void start() {
-        Console.print(" using " + address + " (" + variable + " is set)");
+        // nothing to start; LocalStack prints "<label> using <address> (external, from <variable>)"
     }
 
     @Override

@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The local stack without Docker: {@code up} starts Kafka, PostgreSQL, Keycloak and the built
- * services in that order, seeds the demo data, prints where everything listens and runs until
+ * The local stack without Docker: {@code up} starts Kafka, PostgreSQL and Keycloak together, then the built
+ * services together (launcher/README.md "Start and memory"; {@code .local/ready.tsv}), seeds the demo data, prints where everything listens and runs until
  * Ctrl-C / SIGTERM, then stops every process it started in reverse order. {@code stop} stops a
  * running stack from another terminal ({@code .local/stack.pid}); {@code status} shows its processes.
  * Environment variables point at existing servers instead: {@code KAFKA_BOOTSTRAP_SERVERS},
@@ -187,7 +187,8 @@ public final class LocalStack {
             for (ServiceSpec spec : SERVICES) {
                 ServiceProcess s = twilio != null && spec.module().equals("telephony-gateway")
                         ? twilioGateway(spec, serviceEnv, twilio)
-                        : new ServiceProcess(paths, spec.module(), spec.port(), serviceEnv);
+                        : new ServiceProcess(paths, spec.module(), spec.port(), serviceEnv, serviceJvmOptions(),
+                                Duration.ofSeconds(120));
                 if (!s.isBuilt()) {
                     Console.line(String.format("%-22s skipped: %s not built (mvn -B -ntp -DskipTests install)",
                             spec.module(), paths.root().relativize(ServiceProcess.jar(paths, spec.module()))));
@@ -257,7 +258,7 @@ public final class LocalStack {
     private ServiceProcess twilioGateway(ServiceSpec spec, Map<String, String> serviceEnv, TwilioDoubleProcess twilio) {
         Map<String, String> env = new LinkedHashMap<>(serviceEnv);
         env.putAll(twilio.gatewayEnv());
-        List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
+        List<String> jvm = new ArrayList<>(serviceJvmOptions());
         jvm.addAll(twilio.gatewayJvmOptions());
         return new ServiceProcess(paths, spec.module(), spec.port(), env, jvm, Duration.ofSeconds(120));
     }
@@ -299,8 +300,21 @@ public final class LocalStack {
             ready.ready(c.name(), took, c.mainPid());
             Console.line(String.format("%-22s ready in %s", label, Console.seconds(took)));
         } else {
-            Console.line(String.format("%-22s %s", label, c.describe()));
+            Console.line(String.format("%-22s using %s", label, c.describe().substring(13).trim()));
         }
+    }
+
+    /**
+     * {@link ServiceProcess#JVM_OPTIONS} plus {@code STACK_SERVICE_JVM_OPTIONS} (space-separated, e.g.
+     * {@code -XX:NativeMemoryTracking=summary} to look at a service's memory with {@code jcmd <pid> VM.native_memory}).
+     */
+    static List<String> serviceJvmOptions() {
+        List<String> jvm = new ArrayList<>(ServiceProcess.JVM_OPTIONS);
+        String extra = env("STACK_SERVICE_JVM_OPTIONS");
+        if (extra != null) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        return jvm;
     }
 
     /** {@code STACK_PARALLEL_STARTS} (default: every service at once). */
