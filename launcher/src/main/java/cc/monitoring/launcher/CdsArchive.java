@@ -58,7 +58,8 @@ public final class CdsArchive {
 
     /**
      * The JVM option for this start: map the archive, or (none usable) record one at exit. Empty when turned off.
-     * A stale archive is deleted first, so that a JVM killed while writing leaves no half archive behind for long.
+     * A new archive is written next to it ({@code .jsa.new}) and only becomes the archive when the JVM stopped
+     * cleanly ({@link #stopped}): one killed while writing leaves no half archive behind.
      */
     public List<String> jvmOptions() {
         if (!enabled()) {
@@ -69,10 +70,37 @@ public final class CdsArchive {
         }
         try {
             Files.deleteIfExists(archive);
+            Files.deleteIfExists(recording());
         } catch (IOException e) {
             // the JVM overwrites it
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + archive);
+        return List.of("-XX:ArchiveClassesAtExit=" + recording());
+    }
+
+    /** Where a JVM started with {@link #jvmOptions()} records the archive while it runs. */
+    public Path recording() {
+        return archive.resolveSibling(archive.getFileName() + ".new");
+    }
+
+    /**
+     * After the JVM stopped: a recorded archive becomes the one later starts map, if the JVM stopped cleanly
+     * (not killed, so the archive was written completely); otherwise it is thrown away and recorded again next time.
+     */
+    public void stopped(boolean clean) {
+        Path rec = recording();
+        try {
+            if (!Files.isRegularFile(rec)) {
+                return;
+            }
+            if (clean && Files.size(rec) > 0) {
+                Files.move(rec, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.delete(rec);
+            }
+        } catch (IOException e) {
+            // recorded again on the next start
+        }
     }
 
     private static FileTime newest(Path p) throws IOException {

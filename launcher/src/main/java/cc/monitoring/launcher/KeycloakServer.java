@@ -165,8 +165,7 @@ public final class KeycloakServer implements StackComponent {
                     "JAVA_HOME", System.getProperty("java.home")));
             env.putAll(ServiceProcess.JVM_ENV);
             if (cds) {
-                env.put("JAVA_OPTS_APPEND", String.join(" ", new CdsArchive(paths, name(),
-                        List.of(home().resolve("lib"), home().resolve("conf"))).jvmOptions()));
+                env.put("JAVA_OPTS_APPEND", String.join(" ", cdsArchive().jvmOptions()));
             }
             process = new ManagedProcess(name(), paths).start(cmd, home(), env);
             String discovery = issuerUrl() + "/.well-known/openid-configuration";
@@ -222,8 +221,11 @@ public final class KeycloakServer implements StackComponent {
     @Override
     public void stop() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(30)); // kc.sh and its java child
+            boolean clean = process.stop(Duration.ofSeconds(30)); // kc.sh and its java child
             process = null;
+            if (cds) {
+                cdsArchive().stopped(clean);
+            }
         }
     }
 
@@ -236,6 +238,10 @@ public final class KeycloakServer implements StackComponent {
     @Override
     public Duration startupTime() {
         return startupTime;
+    }
+
+    private CdsArchive cdsArchive() {
+        return new CdsArchive(paths, name(), List.of(home().resolve("lib"), home().resolve("conf")));
     }
 
     /** Keycloak's JVM (kc.sh runs it as a child). */

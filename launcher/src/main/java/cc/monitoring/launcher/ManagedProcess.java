@@ -160,18 +160,21 @@ public final class ManagedProcess {
         return process != null && process.isAlive();
     }
 
-    public void stop(Duration grace) {
+    /** Stops the process tree; true when it ended within {@code grace} (false: some process had to be killed). */
+    public boolean stop(Duration grace) {
+        boolean clean = true;
         if (process != null) {
-            terminateTree(process.toHandle(), grace);
+            clean = terminateTree(process.toHandle(), grace);
         }
         deleteQuietly(paths.pidFile(name));
+        return clean;
     }
 
     /**
      * SIGTERM to a process and all of its descendants (deepest first), wait up to {@code grace},
-     * then SIGKILL whatever is left.
+     * then SIGKILL whatever is left; true when nothing had to be killed.
      */
-    public static void terminateTree(ProcessHandle root, Duration grace) {
+    public static boolean terminateTree(ProcessHandle root, Duration grace) {
         List<ProcessHandle> all = new ArrayList<>(root.descendants().collect(Collectors.toList()));
         all.sort(Comparator.comparingLong(ProcessHandle::pid).reversed());
         all.add(root);
@@ -189,11 +192,14 @@ public final class ManagedProcess {
                 }
             }
         }
+        boolean clean = true;
         for (ProcessHandle h : all) {
             if (h.isAlive()) {
                 h.destroyForcibly();
+                clean = false;
             }
         }
+        return clean;
     }
 
     /** Resident memory in kB of a process and its descendants (Linux /proc; 0 elsewhere). */

@@ -161,8 +161,11 @@ public final class ServiceProcess implements StackComponent {
     @Override
     public void stop() {
         if (process != null) {
-            process.stop(Duration.ofSeconds(20));
+            boolean clean = process.stop(Duration.ofSeconds(20));
             process = null;
+            if (cds) {
+                cdsArchive().stopped(clean);
+            }
         }
     }
 

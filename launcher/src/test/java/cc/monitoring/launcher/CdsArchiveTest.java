@@ -25,15 +25,22 @@ class CdsArchiveTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         CdsArchive cds = new CdsArchive(paths, "svc", List.of(root.resolve("svc/target/quarkus-app")));
 
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.archive()), cds.jvmOptions(), "no archive yet");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording()), cds.jvmOptions(), "no archive yet");
 
-        Files.writeString(cds.archive(), "archive"); // what the JVM writes when it stops
+        Files.writeString(cds.recording(), "half an archive"); // the JVM was killed while writing it
+        cds.stopped(false);
+        assertFalse(Files.exists(cds.recording()));
+        assertFalse(cds.usable());
+
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording()), cds.jvmOptions());
+        Files.writeString(cds.recording(), "archive"); // what the JVM writes when it stops
+        cds.stopped(true);
         assertTrue(cds.usable());
         assertEquals(List.of("-XX:SharedArchiveFile=" + cds.archive()), cds.jvmOptions());
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // rebuilt after the archive
         assertFalse(cds.usable());
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.archive()), cds.jvmOptions(), "recorded again");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording()), cds.jvmOptions(), "recorded again");
         assertFalse(Files.exists(cds.archive()), "the stale archive is deleted");
     }
 
