@@ -74,7 +74,8 @@ public final class CdsArchive {
         } catch (IOException e) {
             // the JVM overwrites it
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + recording());
+        // without -Xlog:cds=off the dump lists every class it skips (thousands of warning lines in the log)
+        return List.of("-XX:ArchiveClassesAtExit=" + recording(), "-Xlog:cds=off");
     }
 
     /** Where a JVM started with {@link #jvmOptions()} records the archive while it runs. */

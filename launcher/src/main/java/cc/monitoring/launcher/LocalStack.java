@@ -47,6 +47,9 @@ public final class LocalStack {
 
     static final String PERMISSION_SERVICE = "permission-service";
 
+    /** How long a service may take to become ready: several start at once, on a machine that may be busy. */
+    static final Duration SERVICE_DEADLINE = Duration.ofSeconds(300);
+
     private final StackPaths paths;
     private final Object lock = new Object();
     private final List<StackComponent> started = new ArrayList<>();
@@ -188,7 +191,7 @@ public final class LocalStack {
                 ServiceProcess s = twilio != null && spec.module().equals("telephony-gateway")
                         ? twilioGateway(spec, serviceEnv, twilio)
                         : new ServiceProcess(paths, spec.module(), spec.port(), serviceEnv, serviceJvmOptions(),
-                                Duration.ofSeconds(120));
+                                SERVICE_DEADLINE);
                 if (!s.isBuilt()) {
                     Console.line(String.format("%-22s skipped: %s not built (mvn -B -ntp -DskipTests install)",
                             spec.module(), paths.root().relativize(ServiceProcess.jar(paths, spec.module()))));
@@ -260,7 +263,7 @@ public final class LocalStack {
         env.putAll(twilio.gatewayEnv());
         List<String> jvm = new ArrayList<>(serviceJvmOptions());
         jvm.addAll(twilio.gatewayJvmOptions());
-        return new ServiceProcess(paths, spec.module(), spec.port(), env, jvm, Duration.ofSeconds(120));
+        return new ServiceProcess(paths, spec.module(), spec.port(), env, jvm, SERVICE_DEADLINE);
     }
 
     private static int port(String module) {
@@ -317,11 +320,14 @@ public final class LocalStack {
         return jvm;
     }
 
-    /** {@code STACK_PARALLEL_STARTS} (default: every service at once). */
+    /**
+     * {@code STACK_PARALLEL_STARTS}, by default the number of cores (at least 2): a service's start is mostly CPU
+     * (class loading, JIT), so more at once only makes each one slower.
+     */
     static int parallelStarts() {
         String v = env("STACK_PARALLEL_STARTS");
         try {
-            return v != null ? Math.max(1, Integer.parseInt(v)) : SERVICES.length;
+            return v != null ? Math.max(1, Integer.parseInt(v)) : Math.max(2, Runtime.getRuntime().availableProcessors());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("STACK_PARALLEL_STARTS must be a number, not '" + v + "'");
         }

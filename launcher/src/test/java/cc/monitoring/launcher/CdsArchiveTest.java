@@ -25,14 +25,14 @@ class CdsArchiveTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         CdsArchive cds = new CdsArchive(paths, "svc", List.of(root.resolve("svc/target/quarkus-app")));
 
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording()), cds.jvmOptions(), "no archive yet");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording(), "-Xlog:cds=off"), cds.jvmOptions(), "no archive yet");
 
         Files.writeString(cds.recording(), "half an archive"); // the JVM was killed while writing it
         cds.stopped(false);
         assertFalse(Files.exists(cds.recording()));
         assertFalse(cds.usable());
 
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording()), cds.jvmOptions());
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording(), "-Xlog:cds=off"), cds.jvmOptions());
         Files.writeString(cds.recording(), "archive"); // what the JVM writes when it stops
         cds.stopped(true);
         assertTrue(cds.usable());
@@ -40,7 +40,7 @@ class CdsArchiveTest {
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // rebuilt after the archive
         assertFalse(cds.usable());
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording()), cds.jvmOptions(), "recorded again");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + cds.recording(), "-Xlog:cds=off"), cds.jvmOptions(), "recorded again");
         assertFalse(Files.exists(cds.archive()), "the stale archive is deleted");
     }
 
