@@ -256,14 +256,16 @@ public final class Benchmark {
 
     private final List<Target> targets = new ArrayList<>();
     private final Cpu.Table cpu = new Cpu.Table();
+    /** Processes measured besides the launcher's (the scale-out copy while it runs). */
+    private final Map<String, Long> extraPids = new ConcurrentHashMap<>();
 
     /** Runs {@code work} as a phase: CPU of every stack process and the machine before and after, printed. */
     private <T> T phase(String name, java.util.concurrent.Callable<T> work) throws Exception {
-        Cpu.Snapshot before = Cpu.now(java.nio.file.Path.of(o.local, "pids"));
+        Cpu.Snapshot before = Cpu.now(java.nio.file.Path.of(o.local, "pids"), extraPids);
         try {
             return work.call();
         } finally {
-            Cpu.Usage u = Cpu.between(name, before, Cpu.now(java.nio.file.Path.of(o.local, "pids")));
+            Cpu.Usage u = Cpu.between(name, before, Cpu.now(java.nio.file.Path.of(o.local, "pids"), extraPids));
             cpu.add(u);
             lastUsage = u;
             say(u.line());
@@ -334,6 +336,7 @@ public final class Benchmark {
                         probeP99 / refs.kafkaRoundTripP99Ms(), refs.kafkaRoundTripP99Ms()) : "") + notDurable + shortRun));
 
         // 3. transcript
+        refreshTokens();
         say("");
         say("3. Transcript: " + (int) o.messageRate + " message-posted/s for " + (int) o.messageDuration + " s over "
                 + TranscriptLoad.CHATS + " chats, " + o.transcriptStreams + " transcript streams open");
@@ -367,6 +370,7 @@ public final class Benchmark {
         targets.addAll(phase("table", () -> orNotMet("table", () -> TableLoad.run(o, setup, refs))));
 
         // 6. scale-out
+        refreshTokens();
         say("");
         if (o.scaleOut) {
             say("6. Scale-out: " + (int) o.scaleRate + " events/s for " + (int) o.scaleDuration
@@ -399,6 +403,13 @@ public final class Benchmark {
     }
 
     private Cpu.Usage lastUsage;
+
+    /** New tokens for the supervisors (a full run is longer than some realms' token lifespan). */
+    private void refreshTokens() {
+        for (User s : supervisors) {
+            tokens.put(s.id(), setup.token(s.username()));
+        }
+    }
 
     private Cpu.Usage lastUsage() {
         return lastUsage;
@@ -433,7 +444,8 @@ public final class Benchmark {
 
     private void scaleOut(References refs, Cpu.Usage tpCpu, Throughput tp) throws Exception {
         try (ScaleOut so = new ScaleOut(o)) {
-            so.awaitAssignment(1, 30_000, "one instance");
+            so.awaitAssignment(1, 0, 30_000, "one instance");
+            int membersOfOne = so.lastMembers().size();
             Throughput one = phase("scale: 1 inst", () -> throughput(o.scaleRate, o.scaleDuration, 2));
             Cpu.Usage oneCpu = lastUsage();
             String problem = so.startCopy();
@@ -445,12 +457,14 @@ public final class Benchmark {
                 targets.add(new Target("scale-out: two instances lose nothing", "every interaction ENDED", "not measured: " + problem, false, ""));
                 return;
             }
-            boolean split = so.awaitAssignment(2, 60_000, "two instances");
+            extraPids.put(ScaleOut.SERVICE + "-" + ScaleOut.INSTANCE_ID, so.copyPid());
+            boolean split = so.awaitAssignment(2, 0, 60_000, "two instances");
             Throughput two = phase("scale: 2 inst", () -> throughput(o.scaleRate, o.scaleDuration, 2));
             ScaleOut.Count count = ScaleOut.count(o, two.idPrefix());
             say(lostLine(two, count));
             say("  stopping the copy: " + so.stopCopy());
-            boolean back = so.awaitAssignment(1, 60_000, "after the copy stopped");
+            extraPids.clear();
+            boolean back = so.awaitAssignment(1, membersOfOne, 60_000, "after the copy stopped");
             say("  the group " + (back ? "rebalanced back to one instance" : "did NOT rebalance back to one instance within 60 s"));
 
             double ratio = one.sustained() <= 0 ? 0 : two.sustained() / one.sustained();

@@ -54,8 +54,14 @@ final class Cpu {
     }
 
     static Snapshot now(Path pidsDir) {
+        return now(pidsDir, Map.of());
+    }
+
+    /** {@code extra}: processes the launcher does not know (the benchmark's own second instance). */
+    static Snapshot now(Path pidsDir, Map<String, Long> extra) {
         Map<String, Double> seconds = new TreeMap<>();
         pids(pidsDir).forEach((name, pid) -> seconds.put(name, processTreeSeconds(pid)));
+        extra.forEach((name, pid) -> seconds.put(name, processTreeSeconds(pid)));
         return new Snapshot(System.nanoTime(), seconds, machineBusySeconds(), load1());
     }
 

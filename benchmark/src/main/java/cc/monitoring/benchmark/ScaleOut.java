@@ -37,6 +37,7 @@ final class ScaleOut implements AutoCloseable {
     static final String SERVICE = "monitoring-service";
     static final String GROUP = "monitoring-service";
     static final String INSTANCE_ID = "bench-2";
+    static final String TOPIC = "interaction-events";
 
     private final Options o;
     private final Admin admin;
@@ -52,10 +53,10 @@ final class ScaleOut implements AutoCloseable {
 
     // ------------------------------------------------------------------ the group
 
-    /** One member of the group: client id and its partitions by topic. */
-    record Member(String clientId, String host, Map<String, TreeSet<Integer>> partitions) {
+    /** One member of the group: member id, client id and its partitions by topic. */
+    record Member(String memberId, String clientId, String host, Map<String, TreeSet<Integer>> partitions) {
         String line() {
-            StringBuilder b = new StringBuilder(String.format("    %-60s", clientId));
+            StringBuilder b = new StringBuilder(String.format("    %-70s", memberId + " (" + clientId + ")"));
             partitions.forEach((t, ps) -> b.append(' ').append(t).append(ps));
             return b.toString();
         }
@@ -69,39 +70,52 @@ final class ScaleOut implements AutoCloseable {
             for (TopicPartition tp : m.assignment().topicPartitions()) {
                 byTopic.computeIfAbsent(tp.topic(), t -> new TreeSet<>()).add(tp.partition());
             }
-            out.add(new Member(m.clientId(), m.host(), byTopic));
+            out.add(new Member(m.consumerId(), m.clientId(), m.host(), byTopic));
         }
-        out.sort((a, b) -> a.clientId().compareTo(b.clientId()));
+        out.sort((a, b) -> (a.clientId() + a.memberId()).compareTo(b.clientId() + b.memberId()));
         return out;
     }
 
-    /** How many distinct instances (by the instance id in the client id, or the host) hold interaction-events partitions. */
-    static int instancesOn(List<Member> members, String topic, String instanceId) {
-        boolean copy = members.stream().anyMatch(m -> m.clientId().contains(instanceId) && m.partitions().containsKey(topic));
-        boolean other = members.stream().anyMatch(m -> !m.clientId().contains(instanceId) && m.partitions().containsKey(topic));
-        return (copy ? 1 : 0) + (other ? 1 : 0);
+    /**
+     * How many members hold partitions of {@code topic}: each instance has one consumer per channel (SmallRye's
+     * client ids, {@code kafka-consumer-<channel>}, are the same on both), so two members on interaction-events
+     * are two instances.
+     */
+    static int instancesOn(List<Member> members, String topic) {
+        return (int) members.stream().filter(m -> !m.partitions().getOrDefault(topic, new TreeSet<>()).isEmpty()).count();
     }
 
-    /** Waits until {@code instances} instances hold interaction-events partitions (a finished rebalance); prints it. */
-    boolean awaitAssignment(int instances, long timeoutMs, String label) throws Exception {
+    /**
+     * Waits until {@code instances} members hold interaction-events partitions, all of them assigned (and, for
+     * one instance, the group back at {@code membersOfOne} members); prints the assignment; true when reached.
+     */
+    boolean awaitAssignment(int instances, int membersOfOne, long timeoutMs, String label) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         List<Member> members = List.of();
-        while (System.currentTimeMillis() < deadline) {
+        boolean reached = false;
+        while (!reached && System.currentTimeMillis() < deadline) {
             try {
                 members = members();
-                int on = instancesOn(members, "interaction-events", INSTANCE_ID);
-                boolean copyGone = instances == 1 && members.stream().noneMatch(m -> m.clientId().contains(INSTANCE_ID));
-                if (on == instances && (instances == 2 || copyGone) && allAssigned(members, "interaction-events")) {
-                    break;
-                }
+                reached = instancesOn(members, TOPIC) == instances && allAssigned(members, TOPIC)
+                        && (instances != 1 || membersOfOne <= 0 || members.size() == membersOfOne);
             } catch (Exception e) {
                 // the group is rebalancing
             }
-            Benchmark.sleep(500);
+            if (!reached) {
+                Benchmark.sleep(500);
+            }
         }
-        Benchmark.say("  consumer group " + GROUP + ", " + label + ": " + members.size() + " member(s)");
+        Benchmark.say("  consumer group " + GROUP + ", " + label + ": " + members.size() + " member(s)"
+                + (reached ? "" : " (not settled within " + timeoutMs / 1000 + " s)"));
         members.forEach(m -> Benchmark.say(m.line()));
-        return instancesOn(members, "interaction-events", INSTANCE_ID) == instances;
+        lastMembers = members;
+        return reached;
+    }
+
+    private List<Member> lastMembers = List.of();
+
+    List<Member> lastMembers() {
+        return lastMembers;
     }
 
     private boolean allAssigned(List<Member> members, String topic) throws Exception {

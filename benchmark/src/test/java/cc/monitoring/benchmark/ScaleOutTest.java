@@ -37,15 +37,19 @@ class ScaleOutTest {
     }
 
     @Test
-    void instancesHoldingATopicAreToldApartByTheInstanceIdInTheClientId() {
-        ScaleOut.Member original = new ScaleOut.Member("monitoring-service-4242-interaction-events", "/127.0.0.1",
-                Map.of("interaction-events", new TreeSet<>(List.of(0, 1, 2))));
-        ScaleOut.Member copy = new ScaleOut.Member("kafka-consumer-bench-2", "/127.0.0.1",
-                Map.of("interaction-events", new TreeSet<>(List.of(3, 4, 5))));
-        ScaleOut.Member idle = new ScaleOut.Member("monitoring-service-bench-2-x", "/127.0.0.1", Map.of());
-        assertEquals(2, ScaleOut.instancesOn(List.of(original, copy), "interaction-events", ScaleOut.INSTANCE_ID));
-        assertEquals(1, ScaleOut.instancesOn(List.of(original, idle), "interaction-events", ScaleOut.INSTANCE_ID));
+    void instancesAreTheMembersHoldingInteractionEventsPartitions() {
+        ScaleOut.Member original = new ScaleOut.Member("kafka-consumer-interaction-events-a1", "kafka-consumer-interaction-events",
+                "/127.0.0.1", Map.of("interaction-events", new TreeSet<>(List.of(0, 1, 2))));
+        ScaleOut.Member copy = new ScaleOut.Member("kafka-consumer-interaction-events-b2", "kafka-consumer-interaction-events",
+                "/127.0.0.1", Map.of("interaction-events", new TreeSet<>(List.of(3, 4, 5))));
+        ScaleOut.Member presence = new ScaleOut.Member("kafka-consumer-agent-presence-c3", "kafka-consumer-agent-presence",
+                "/127.0.0.1", Map.of("agent-presence", new TreeSet<>(List.of(0, 1, 2, 3, 4, 5))));
+        ScaleOut.Member idle = new ScaleOut.Member("kafka-consumer-interaction-events-d4", "kafka-consumer-interaction-events",
+                "/127.0.0.1", Map.of());
+        assertEquals(2, ScaleOut.instancesOn(List.of(original, copy, presence), "interaction-events"));
+        assertEquals(1, ScaleOut.instancesOn(List.of(original, idle, presence), "interaction-events"));
         assertTrue(original.line().contains("interaction-events[0, 1, 2]"), original.line());
-        assertFalse(original.line().contains("bench-2"));
+        assertTrue(original.line().contains("kafka-consumer-interaction-events-a1"), original.line());
+        assertFalse(presence.line().contains("interaction-events["), presence.line());
     }
 }
