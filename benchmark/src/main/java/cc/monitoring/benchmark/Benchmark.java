@@ -85,7 +85,11 @@ public final class Benchmark {
         int rc = 0;
         Benchmark b = new Benchmark(o);
         try {
-            b.run();
+            if (o.profile.equals("full")) {
+                b.runFull();
+            } else {
+                b.run();
+            }
         } catch (Exception e) {
             System.out.println();
             System.out.println("BENCHMARK FAILED: " + e);
@@ -242,6 +246,273 @@ public final class Benchmark {
         say("Done in " + Duration.between(started, Instant.now()).toSeconds() + " s.");
     }
 
+    // ------------------------------------------------------------------ --profile full (issue 13)
+
+    static final double DURABLE_RATE_GOAL = 5000;
+    static final double DURABLE_SECONDS_GOAL = 60;
+    static final double PROBE_P99_GOAL_MS = 250;
+    static final double MESSAGE_RATE_GOAL = 2000;
+    static final double SCALE_RATIO_GOAL = 1.6;
+
+    private final List<Target> targets = new ArrayList<>();
+    private final Cpu.Table cpu = new Cpu.Table();
+    /** Processes measured besides the launcher's (the scale-out copy while it runs). */
+    private final Map<String, Long> extraPids = new ConcurrentHashMap<>();
+
+    /** Runs {@code work} as a phase: CPU of every stack process and the machine before and after, printed. */
+    private <T> T phase(String name, java.util.concurrent.Callable<T> work) throws Exception {
+        Cpu.Snapshot before = Cpu.now(java.nio.file.Path.of(o.local, "pids"), extraPids);
+        try {
+            return work.call();
+        } finally {
+            Cpu.Usage u = Cpu.between(name, before, Cpu.now(java.nio.file.Path.of(o.local, "pids"), extraPids));
+            cpu.add(u);
+            lastUsage = u;
+            say(u.line());
+        }
+    }
+
+    private void runFull() throws Exception {
+        say("Benchmark --profile full (issue 13) against the running stack (" + Runtime.getRuntime().availableProcessors()
+                + " cores, load " + Cpu.load1() + "): durable throughput " + (int) o.rate + " events/s for " + (int) o.duration
+                + " s, transcript " + (int) o.messageRate + " messages/s for " + (int) o.messageDuration + " s, fan-out "
+                + o.consoles + " consoles at " + (int) o.changesPerSecond + " changes/s, table " + o.tableRows + " rows at "
+                + (int) o.tableRps + " req/s, scale-out " + (o.scaleOut ? (int) o.scaleRate + " events/s for "
+                + (int) o.scaleDuration + " s" : "off"));
+        say("");
+        say("Setup: tenant '" + o.tenant + "' in Keycloak (admin REST API) and permission-service");
+        Instant t = Instant.now();
+        supervisors = setup.supervisors(o.tenant, o.tenant + "-admin");
+        adminToken = setup.token(o.tenant + "-admin");
+        setup.flow(adminToken, o.tenant);
+        setup.flow(adminToken, o.tenant + "-load");
+        for (User s : supervisors) {
+            String token = setup.token(s.username());
+            tokens.put(s.id(), token);
+            setup.awaitKnownToMonitoring(token, s);
+        }
+        say("  " + o.tenant + "-admin + " + supervisors.size() + " supervisors, flows '" + o.tenant + "' and '" + o.tenant
+                + "-load' (" + millis(t) + " ms)");
+
+        // 0. start and memory: before any load changes the services' memory
+        say("");
+        say("0. Start and memory: " + o.local + "/ready.tsv (the launcher's ready times) and VmRSS of " + o.local + "/pids/*");
+        targets.addAll(StartAndMemory.run(java.nio.file.Path.of(o.local)));
+
+        // 1. references
+        say("");
+        say("1. References: raw broker throughput, durable PostgreSQL writes, Kafka round trip");
+        BrokerThroughput.Result broker = phase("broker", () -> BrokerThroughput.measure(o.kafka, 1_500_000, 10));
+        say(broker.line());
+        DurableWrites.Result writes = phase("pg-writes", () -> DurableWrites.measure(o.jdbcUrl, o.dbUser, o.dbPassword, 8, 10));
+        say(writes.line());
+        Stats rt = phase("round-trip", () -> RoundTrip.measure(o.kafka, 200, 10, "Kafka round trip, idle (200 msg/s)"));
+        say(rt.line());
+        References refs = References.of(broker, writes, rt);
+        boolean durable = writes.error() == null && writes.durable();
+        String notDurable = durable ? "" : writes.error() != null ? " [durability unknown: " + writes.error() + "]"
+                : " [NOT DURABLE: fsync=" + writes.fsync() + ", synchronous_commit=" + writes.synchronousCommit() + "]";
+
+        // 2. durable throughput
+        say("");
+        say("2. Durable throughput: warm-up 10 s at " + (int) Math.min(1000, o.rate) + " events/s (not measured), then "
+                + (int) o.rate + " events/s for " + (int) o.duration + " s, probes (5/s) during the load");
+        phase("warm-up", () -> throughput(Math.min(1000, o.rate), 10));
+        Throughput tp = phase("throughput", () -> throughput(o.rate, o.duration, 5));
+        Cpu.Usage tpCpu = lastUsage();
+        ScaleOut.Count tpCount = ScaleOut.count(o, tp.idPrefix());
+        say(lostLine(tp, tpCount));
+        boolean longEnough = o.rate >= DURABLE_RATE_GOAL && o.duration >= DURABLE_SECONDS_GOAL;
+        String shortRun = longEnough ? "" : " [run below the goal: --rate " + (int) o.rate + " --duration " + (int) o.duration + "]";
+        targets.add(new Target("durable throughput: monitoring-service sustained", "≥ 5,000 events/s for 60 s, fsync on",
+                tp.caughtUp() ? String.format("%,.0f events/s", tp.sustained()) : "did not catch up in 180 s",
+                durable && longEnough && tp.caughtUp() && tp.sustained() >= 0.99 * DURABLE_RATE_GOAL,
+                join(refs.ofBroker(tp.sustained()), refs.perDurableCommit(tp.sustained())) + notDurable + shortRun));
+        double probeP99 = tp.probes().percentile(99);
+        targets.add(new Target("durable throughput: interaction-ended → ENDED p99 during the load", "< 250 ms",
+                tp.probes().count() == 0 ? "no probes" : String.format("%.0f ms (n=%d)", probeP99, tp.probes().count()),
+                durable && longEnough && tp.probes().count() > 0 && probeP99 < PROBE_P99_GOAL_MS,
+                (refs.kafkaRoundTripP99Ms() > 0 ? String.format("%.1f× the Kafka round-trip p99 (%.1f ms)",
+                        probeP99 / refs.kafkaRoundTripP99Ms(), refs.kafkaRoundTripP99Ms()) : "") + notDurable + shortRun));
+
+        // 3. transcript
+        refreshTokens();
+        say("");
+        say("3. Transcript: " + (int) o.messageRate + " message-posted/s for " + (int) o.messageDuration + " s over "
+                + TranscriptLoad.CHATS + " chats, " + o.transcriptStreams + " transcript streams open");
+        List<String> supTokens = new ArrayList<>(tokens.values());
+        TranscriptLoad.Result tr = phase("transcript", () -> new TranscriptLoad(o, supTokens).run(o.messageRate,
+                o.messageDuration, o.transcriptStreams));
+        if (tr.problem() != null) {
+            say("  not measured: " + tr.problem());
+            targets.add(new Target("transcript: transcript-service sustained", "≥ 2,000 messages/s", "not measured: "
+                    + tr.problem(), false, ""));
+            targets.add(new Target("transcript: message → stream p99", "< 250 ms", "not measured", false, ""));
+        } else {
+            boolean all = tr.delivered() == tr.expected() && tr.expected() > 0;
+            targets.add(new Target("transcript: transcript-service sustained", "≥ 2,000 messages/s",
+                    all ? String.format("%,.0f messages/s", tr.sustained())
+                            : String.format("%d of %d streamed messages missing", tr.expected() - tr.delivered(), tr.expected()),
+                    durable && all && o.messageRate >= MESSAGE_RATE_GOAL && tr.sustained() >= 0.99 * MESSAGE_RATE_GOAL,
+                    join(refs.ofBroker(tr.sustained()), refs.perDurableCommit(tr.sustained())) + notDurable));
+            double p99 = tr.latency().percentile(99);
+            targets.add(new Target("transcript: message → stream p99", "< 250 ms",
+                    tr.latency().count() == 0 ? "no samples" : String.format("%.0f ms (n=%d)", p99, tr.latency().count()),
+                    durable && all && p99 < TranscriptLoad.P99_GOAL_MS, notDurable.trim()));
+        }
+
+        // 4. fan-out, 5. table (their own phases)
+        say("");
+        say("4. Fan-out: " + o.consoles + " consoles, " + (int) o.changesPerSecond + " table changes/s");
+        targets.addAll(phase("fan-out", () -> orNotMet("fan-out", () -> FanOut.run(o, setup, refs))));
+        say("");
+        say("5. Table: " + o.tableRows + " interactions in one tenant, " + (int) o.tableRps + " requests/s");
+        targets.addAll(phase("table", () -> orNotMet("table", () -> TableLoad.run(o, setup, refs))));
+
+        // 6. scale-out
+        refreshTokens();
+        say("");
+        if (o.scaleOut) {
+            say("6. Scale-out: " + (int) o.scaleRate + " events/s for " + (int) o.scaleDuration
+                    + " s with one monitoring-service instance, then with two");
+            scaleOut(refs, tpCpu, tp);
+        } else {
+            say("6. Scale-out: skipped (--scale-out false)");
+            targets.add(new Target("scale-out: two instances ≥ 1.6× one", "≥ 1.6× (with the cores for it)", "not measured (skipped)", false, ""));
+            targets.add(new Target("scale-out: two instances lose nothing", "every interaction ENDED", "not measured (skipped)", false, ""));
+        }
+
+        // summary
+        say("");
+        say("CPU per phase (utime + stime of each stack process and its children; machine = busy CPU of all cores):");
+        cpu.lines().forEach(Benchmark::say);
+        say("");
+        say("Summary (issue 13 targets; this run's references in the ratios):");
+        targets.forEach(tg -> say(tg.line()));
+        long met = targets.stream().filter(Target::met).count();
+        say(String.format("  %d of %d targets met", met, targets.size()));
+        say("References (same run):");
+        say(refs.lines());
+        say(broker.line());
+        say(writes.line());
+        say(rt.line());
+        if (!errors.isEmpty()) {
+            say("  errors (" + errors.size() + "): " + String.join(" | ", errors.subList(0, Math.min(5, errors.size()))));
+        }
+        say("Done in " + Duration.between(started, Instant.now()).toSeconds() + " s (load " + Cpu.load1() + ").");
+    }
+
+    private Cpu.Usage lastUsage;
+
+    /** New tokens for the supervisors (a full run is longer than some realms' token lifespan). */
+    private void refreshTokens() {
+        for (User s : supervisors) {
+            tokens.put(s.id(), setup.token(s.username()));
+        }
+    }
+
+    private Cpu.Usage lastUsage() {
+        return lastUsage;
+    }
+
+    private static String join(String a, String b) {
+        return a.isBlank() ? b : b.isBlank() ? a : a + "; " + b;
+    }
+
+    private String lostLine(Throughput tp, ScaleOut.Count c) {
+        if (c.error() != null) {
+            return "  lost check (monitoring.interaction): not possible: " + c.error();
+        }
+        return String.format("  lost check (monitoring.interaction, ids %s*): %d of %d synthetic interactions present, %d ENDED",
+                tp.idPrefix(), c.total(), tp.interactions(), c.ended());
+    }
+
+    /** A phase of another module: its targets, or one NOT MET target with the reason when it failed. */
+    private List<Target> orNotMet(String name, java.util.concurrent.Callable<List<Target>> run) {
+        try {
+            List<Target> t = run.call();
+            if (t == null || t.isEmpty()) {
+                say("  (no targets returned: the phase is not implemented yet)");
+                return List.of(new Target(name + ": phase", "its targets", "not measured (phase returned no targets)", false, ""));
+            }
+            return t;
+        } catch (Exception e) {
+            say("  " + name + " failed: " + e);
+            return List.of(new Target(name + ": phase", "its targets", "not measured: failed: " + e, false, ""));
+        }
+    }
+
+    private void scaleOut(References refs, Cpu.Usage tpCpu, Throughput tp) throws Exception {
+        try (ScaleOut so = new ScaleOut(o)) {
+            so.awaitAssignment(1, 0, 30_000, "one instance");
+            int membersOfOne = so.lastMembers().size();
+            Throughput one = phase("scale: 1 inst", () -> throughput(o.scaleRate, o.scaleDuration, 2));
+            Cpu.Usage oneCpu = lastUsage();
+            String problem = so.startCopy();
+            if (problem != null) {
+                say("  " + problem);
+                so.stopCopy();
+                targets.add(new Target("scale-out: two instances ≥ 1.6× one", "≥ 1.6× (with the cores for it)",
+                        "not measured: " + problem, false, ""));
+                targets.add(new Target("scale-out: two instances lose nothing", "every interaction ENDED", "not measured: " + problem, false, ""));
+                return;
+            }
+            extraPids.put(ScaleOut.SERVICE + "-" + ScaleOut.INSTANCE_ID, so.copyPid());
+            boolean split = so.awaitAssignment(2, 0, 60_000, "two instances");
+            Throughput two = phase("scale: 2 inst", () -> throughput(o.scaleRate, o.scaleDuration, 2));
+            ScaleOut.Count count = ScaleOut.count(o, two.idPrefix());
+            say(lostLine(two, count));
+            say("  stopping the copy: " + so.stopCopy());
+            extraPids.clear();
+            boolean back = so.awaitAssignment(1, membersOfOne, 60_000, "after the copy stopped");
+            say("  the group " + (back ? "rebalanced back to one instance" : "did NOT rebalance back to one instance within 60 s"));
+
+            double ratio = one.sustained() <= 0 ? 0 : two.sustained() / one.sustained();
+            String expected = expectedRatio(one, oneCpu);
+            if (one.caughtUp() && one.sustained() >= 0.99 * o.scaleRate) {
+                expected += String.format("; but one instance kept up with the offered %,.0f events/s (not saturated):"
+                        + " two cannot show more than 1.0× at this rate (raise --scale-rate)", o.scaleRate);
+            }
+            say("  sustained: one instance " + String.format("%,.0f", one.sustained()) + " events/s, two instances "
+                    + String.format("%,.0f", two.sustained()) + " events/s → " + String.format("%.2f×", ratio));
+            say("  expected: " + expected);
+            int cores = Runtime.getRuntime().availableProcessors();
+            targets.add(new Target("scale-out: two instances ≥ 1.6× one", "≥ 1.6× (with the cores for it)",
+                    String.format("%.2f× (%,.0f → %,.0f events/s)", ratio, one.sustained(), two.sustained()),
+                    ratio >= SCALE_RATIO_GOAL, (cores <= 2 ? "not expected on " + cores + " cores; " : "") + expected));
+            boolean nothingLost = count.error() == null && count.total() == two.interactions() && count.ended() == two.interactions();
+            targets.add(new Target("scale-out: two instances lose nothing", "every interaction ENDED",
+                    count.error() != null ? "not checked: " + count.error()
+                            : String.format("%d of %d ENDED%s", count.ended(), two.interactions(),
+                            split ? ", partitions split" : ", partitions NOT split"),
+                    nothingLost && split, back ? "group rebalanced back to one instance" : "group did not rebalance back"));
+        }
+    }
+
+    /**
+     * The expected two-instance ratio from the measured per-event cost: monitoring-service CPU seconds per event
+     * and the whole machine's busy CPU seconds per event during the one-instance run; two instances can at most
+     * double one, and the machine cannot exceed cores / (machine CPU s per event).
+     */
+    static String expectedRatio(Throughput one, Cpu.Usage u) {
+        if (one.events() == 0 || u == null || one.sustained() <= 0) {
+            return "expected ratio not computed (no one-instance measurement)";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return expectedRatio(one.sustained(), one.events(), u.of(ScaleOut.SERVICE), u.machineBusySeconds(), cores);
+    }
+
+    static String expectedRatio(double sustained, long events, double serviceCpuSeconds, double machineCpuSeconds, int cores) {
+        double perEvent = serviceCpuSeconds / events;
+        double machinePerEvent = machineCpuSeconds / events;
+        double ceiling = machinePerEvent <= 0 ? Double.POSITIVE_INFINITY : cores / machinePerEvent;
+        double expectedTwo = Math.min(2 * sustained, ceiling);
+        return String.format("monitoring-service %.0f µs CPU/event, machine %.0f µs CPU/event → %d cores / %.0f µs"
+                        + " = %,.0f events/s ceiling; expected with two = min(2 × %,.0f, %,.0f) = %,.0f → %.2f×",
+                perEvent * 1e6, machinePerEvent * 1e6, cores, machinePerEvent * 1e6, ceiling, sustained, ceiling, expectedTwo,
+                expectedTwo / sustained);
+    }
+
     // ------------------------------------------------------------------ calls and sessions
 
     private List<Call> placeCalls(int n, String flowId) throws Exception {
@@ -366,16 +637,27 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ throughput
 
-    record Throughput(long events, double produceRate, double sustained, long catchUpMs, long maxLag) {
+    /**
+     * One throughput run: events sent, produce rate, sustained rate, catch-up after the load, max committed lag,
+     * the probes (sent during the load), the synthetic ids' prefix and interaction count (for the lost check).
+     */
+    record Throughput(long events, double produceRate, double sustained, long catchUpMs, long maxLag, Stats probes,
+                      String idPrefix, long interactions, boolean caughtUp) {
     }
 
     private Throughput throughput(double rate, double seconds) throws Exception {
+        return throughput(rate, seconds, 1);
+    }
+
+    /** {@code probesPerSecond}: synthetic interactions whose end is timed through REST, per second of load. */
+    private Throughput throughput(double rate, double seconds, double probesPerSecond) throws Exception {
         Stats probes = new Stats("synthetic interaction-ended → ENDED in monitoring-service");
         try (Load load = new Load(o.kafka, o.tenant, o.tenant + "-load");
              LagSampler lag = new LagSampler(o.kafka, "interaction-events", "monitoring-service", 250).start();
-             Prober prober = new Prober(probes)) {
+             Prober prober = new Prober(probes, probesPerSecond > 1 ? 4 : 1)) {
             long loadStart = System.currentTimeMillis();
-            long sent = load.run(rate, seconds, (int) Math.max(1, Math.round(rate / 4)), prober::probe, () -> false);
+            int probeEvery = (int) Math.max(1, Math.round(rate / 4 / probesPerSecond));
+            long sent = load.run(rate, seconds, probeEvery, prober::probe, () -> false);
             long loadEnd = System.currentTimeMillis();
             double produceRate = sent / ((loadEnd - loadStart) / 1000.0);
             say(String.format("  produced %d events in %.1f s (%.0f events/s, %d acked, %d failed%s)", sent,
@@ -384,8 +666,11 @@ public final class Benchmark {
             // caught up = the last synthetic interaction of every partition is ENDED in monitoring-service
             long caughtUp = loadEnd;
             long deadline = loadEnd + 180_000;
+            boolean all = true;
             for (String id : load.lastOfPartition().values()) {
-                caughtUp = Math.max(caughtUp, prober.awaitEnded(id, deadline));
+                long at = prober.awaitEnded(id, deadline);
+                all &= at > 0;
+                caughtUp = Math.max(caughtUp, at);
             }
             long catchUp = caughtUp - loadEnd;
             double sustained = sent / ((caughtUp - loadStart) / 1000.0);
@@ -394,10 +679,12 @@ public final class Benchmark {
                     .reduce((a, b) -> b).map(LagSampler.Sample::lag).orElse(-1L);
             say(String.format("  monitoring-service had processed all of them %.2f s after the load ended → %.0f events/s"
                     + " sustained (events / (caught up − load start))", catchUp / 1000.0, sustained));
-            say(probes.line());
             say("  committed-offset lag of group monitoring-service on interaction-events: max " + maxLag
                     + ", at load end " + lagAtEnd + " (commits every ~5 s, so an upper bound)");
-            return new Throughput(sent, produceRate, sustained, catchUp, maxLag);
+            prober.close();
+            say(probes.line());
+            return new Throughput(sent, produceRate, all ? sustained : 0, catchUp, maxLag, probes, load.idPrefix(),
+                    load.interactions(), all);
         }
     }
 
@@ -409,12 +696,23 @@ public final class Benchmark {
     private final class Prober implements AutoCloseable {
         private final Stats stats;
         private final LinkedBlockingQueue<Object[]> queue = new LinkedBlockingQueue<>();
-        private final Thread thread;
+        private final List<Thread> threads = new ArrayList<>();
         private volatile boolean running = true;
 
         Prober(Stats stats) {
+            this(stats, 1);
+        }
+
+        /** {@code parallel} threads take the probes in turn (a slow probe does not delay the next ones). */
+        Prober(Stats stats, int parallel) {
             this.stats = stats;
-            thread = new Thread(() -> {
+            for (int i = 0; i < parallel; i++) {
+                threads.add(prober(i));
+            }
+        }
+
+        private Thread prober(int i) {
+            Thread thread = new Thread(() -> {
                 while (running || !queue.isEmpty()) {
                     Object[] p;
                     try {
@@ -429,9 +727,10 @@ public final class Benchmark {
                         }
                     }
                 }
-            }, "benchmark-prober");
+            }, "benchmark-prober-" + i);
             thread.setDaemon(true);
             thread.start();
+            return thread;
         }
 
         void probe(String interactionId, long sentAt) {
@@ -458,10 +757,12 @@ public final class Benchmark {
         @Override
         public void close() {
             running = false;
-            try {
-                thread.join(130_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            for (Thread thread : threads) {
+                try {
+                    thread.join(130_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

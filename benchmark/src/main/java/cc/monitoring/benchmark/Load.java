@@ -119,21 +119,7 @@ final class Load implements AutoCloseable {
                 data.put("endedAt", now.toString());
             }
         }
-        ObjectNode e = Http.JSON.createObjectNode();
-        String eventId = UUID.randomUUID().toString();
-        e.put("specversion", "1.0");
-        e.put("id", eventId);
-        e.put("type", type);
-        e.put("source", "/benchmark");
-        e.put("time", now.toString());
-        e.put("subject", id);
-        e.put("tenantid", tenant);
-        e.put("schemaversion", 1);
-        e.put("datacontenttype", "application/json");
-        e.put("dataschema", EventTypes.dataschema(e.path("type").asText()));
-        e.set("data", data);
-        ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", id, e.toString());
-        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)); // structured mode
+        ProducerRecord<String, String> record = record(type, id, now, data);
         boolean probe = phase == 3 && listener != null && index % probeEvery == 0;
         producer.send(record, (meta, ex) -> {
             if (ex != null) {
@@ -163,22 +149,49 @@ final class Load implements AutoCloseable {
         data.put("channel", "VOICE");
         data.put("endedBy", "CUSTOMER");
         data.put("endedAt", now.toString());
+        return producer.send(record(EventTypes.INTERACTION_ENDED, interactionId, now, data)).get().timestamp();
+    }
+
+    /** One event of type {@code type} on interaction-events (key = interaction id), in the services' envelope. */
+    static ProducerRecord<String, String> record(String type, String interactionId, String tenant, Instant now, ObjectNode data) {
         ObjectNode e = Http.JSON.createObjectNode();
-        String eventId = UUID.randomUUID().toString();
         e.put("specversion", "1.0");
-        e.put("id", eventId);
-        e.put("type", EventTypes.INTERACTION_ENDED);
+        e.put("id", UUID.randomUUID().toString());
+        e.put("type", type);
         e.put("source", "/benchmark");
         e.put("time", now.toString());
         e.put("subject", interactionId);
         e.put("tenantid", tenant);
         e.put("schemaversion", 1);
         e.put("datacontenttype", "application/json");
-        e.put("dataschema", EventTypes.dataschema(e.path("type").asText()));
+        e.put("dataschema", EventTypes.dataschema(type));
         e.set("data", data);
         ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", interactionId, e.toString());
         record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)); // structured mode
-        return producer.send(record).get().timestamp();
+        return record;
+    }
+
+    private ProducerRecord<String, String> record(String type, String interactionId, Instant now, ObjectNode data) {
+        return record(type, interactionId, tenant, now, data);
+    }
+
+    /** The ids of this load's synthetic interactions start with this (monitoring-service's interaction_id). */
+    String idPrefix() {
+        return SYNTHETIC_PREFIX + run + "-";
+    }
+
+    /** Interactions written by {@link #run} so far (4 events each). */
+    long interactions() {
+        return sent / 4;
+    }
+
+    /** Sends one record with this load's producer (acks=all, idempotent, as the outbox relay). */
+    void send(ProducerRecord<String, String> record, org.apache.kafka.clients.producer.Callback callback) {
+        producer.send(record, callback);
+    }
+
+    void flush() {
+        producer.flush();
     }
 
     long acked() {

@@ -21,6 +21,24 @@ final class Options {
     String monitoringService = "http://127.0.0.1:8083";
     String telephonyGateway = "http://127.0.0.1:8085";
     String gateway = "http://127.0.0.1:8080";
+    String transcriptService = "http://127.0.0.1:8084";
+    /** The launcher's directory (ready.tsv, pids/, logs/), relative to the repository (bin/benchmark runs there). */
+    String local = ".local";
+    /** The stack's PostgreSQL (launcher/PostgresServer: one database, user postgres, trusts local connections). */
+    String jdbcUrl = "jdbc:postgresql://127.0.0.1:15432/monitoring";
+    String dbUser = "postgres";
+    String dbPassword = "postgres";
+    boolean rateSet;
+    boolean durationSet;
+    /** Transcript phase (--profile full): message-posted events/s, seconds, streams open. */
+    double messageRate = 2000;
+    double messageDuration = 30;
+    int transcriptStreams = 20;
+    /** Scale-out phase (--profile full): offered events/s and seconds, with one and with two instances. */
+    double scaleRate = 10_000;
+    double scaleDuration = 20;
+    /** Skip the scale-out phase (it starts a second monitoring-service). */
+    boolean scaleOut = true;
     int gatewayStreams = 0;
     int streamsPerUser = 10;
     int streamsPerAddress = 100;
@@ -48,6 +66,14 @@ final class Options {
               for S seconds with no stream open, then again while N live streams are open through it (N <= 2000;
               N/U supervisors, U = the services' kit.streams.per-user, default 10; A = the gateway's
               gateway.streams.max-per-client, default 100: streams come from 127.0.0.2, .3, ...)
+            bin/benchmark --profile full [--rate R] [--duration S] [--message-rate M] [--message-duration S]
+                                 [--transcript-streams N] [--scale-rate R] [--scale-duration S] [--scale-out false]
+                                 [--consoles N] [--changes-per-second C] [--table-rows N] [--table-rps R]
+              Every target of issue 13 (about 10-12 min; run it against bin/stack up --no-demo): references (raw
+              broker, durable PostgreSQL writes, Kafka round trip), durable throughput (--rate 5000 --duration 60),
+              transcript (--message-rate 2000 for --message-duration 30, 20 streams), start and memory
+              (.local/ready.tsv, VmRSS), fan-out, table, scale-out (a second monitoring-service at --scale-rate
+              10000 for --scale-duration 20 with one and two instances); CPU per phase; then MET / NOT MET per target.
             Everything goes to 127.0.0.1 only.""";
 
     static Options parse(String[] args) {
@@ -65,8 +91,21 @@ final class Options {
             switch (a) {
                 case "--calls" -> o.calls = positive(a, Integer.parseInt(v));
                 case "--supervisors" -> o.supervisors = positive(a, Integer.parseInt(v));
-                case "--rate" -> o.rate = positive(a, Double.parseDouble(v));
-                case "--duration" -> o.duration = positive(a, Double.parseDouble(v));
+                case "--rate" -> {
+                    o.rate = positive(a, Double.parseDouble(v));
+                    o.rateSet = true;
+                }
+                case "--duration" -> {
+                    o.duration = positive(a, Double.parseDouble(v));
+                    o.durationSet = true;
+                }
+                case "--message-rate" -> o.messageRate = positive(a, Double.parseDouble(v));
+                case "--message-duration" -> o.messageDuration = positive(a, Double.parseDouble(v));
+                case "--transcript-streams" -> o.transcriptStreams = positive(a, Integer.parseInt(v));
+                case "--scale-rate" -> o.scaleRate = positive(a, Double.parseDouble(v));
+                case "--scale-duration" -> o.scaleDuration = positive(a, Double.parseDouble(v));
+                case "--scale-out" -> o.scaleOut = Boolean.parseBoolean(v);
+                case "--jdbc-url" -> o.jdbcUrl = v;
                 case "--background-rate" -> o.backgroundRate = positive(a, Double.parseDouble(v));
                 case "--tenant" -> o.tenant = v;
                 case "--kafka" -> o.kafka = v;
@@ -83,6 +122,18 @@ final class Options {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        if (o.profile.equals("full")) {
+            // issue 13's numbers unless asked otherwise
+            o.rate = o.rateSet ? o.rate : 5000;
+            o.duration = o.durationSet ? o.duration : 60;
+        } else if (!o.profile.equals("default")) {
+            throw new IllegalArgumentException("unknown profile " + o.profile + " (default or full)");
+        }
+        if (o.messageDuration > 600 || o.scaleDuration > 600 || o.messageRate > 20000 || o.scaleRate > 20000
+                || o.transcriptStreams > 200) {
+            throw new IllegalArgumentException("bounded: --message-duration, --scale-duration <= 600, --message-rate,"
+                    + " --scale-rate <= 20000, --transcript-streams <= 200");
+        }
         if (o.duration > 600 || o.calls > 2000 || o.supervisors > 200 || o.rate > 20000) {
             throw new IllegalArgumentException("bounded: --duration <= 600, --calls <= 2000, --supervisors <= 200, --rate <= 20000");
         }
@@ -91,8 +142,9 @@ final class Options {
             throw new IllegalArgumentException("bounded: --gateway-streams <= 2000, at most 200 supervisors"
                     + " (N / --streams-per-user) and 250 client addresses (N / --streams-per-address)");
         }
+        requireLoopback(URI.create(o.jdbcUrl.substring("jdbc:".length())).getHost(), o.jdbcUrl);
         for (String url : new String[] {o.keycloak, o.permissionService, o.interactionService, o.monitoringService,
-                o.telephonyGateway, o.gateway}) {
+                o.telephonyGateway, o.gateway, o.transcriptService}) {
             requireLoopback(URI.create(url).getHost(), url);
         }
         for (String hp : o.kafka.split(",")) {
