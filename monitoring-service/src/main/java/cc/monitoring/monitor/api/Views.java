@@ -79,7 +79,8 @@ final class Views {
     }
 
     /** B13: {@code total} rows match every filter; {@code counts} apply every filter but the state. */
-    record TablePage(List<Row> items, int page, int size, boolean hasMore, long total, TableCounts counts) {
+    /** {@code page} is -1 for a page read by {@code cursor}; {@code next}: the cursor of the next page, null on the last. */
+    record TablePage(List<Row> items, int page, int size, boolean hasMore, long total, TableCounts counts, String next) {
     }
 
     record TableCounts(long active, long previouslyMonitored) {

@@ -38,8 +38,12 @@ public class MonitoringTable {
                       boolean newDetails, Optional<String> whyNotReview) {
     }
 
-    /** One page of rows; {@code total} rows match every filter; {@code counts} every filter but the state (B13). */
-    public record Page(List<Row> rows, int page, int size, boolean hasMore, long total, TableCounts counts) {
+    /**
+     * One page of rows; {@code total} rows match every filter; {@code counts} every filter but the state (B13);
+     * {@code next} the cursor of the page after it (null on the last page; B12).
+     */
+    public record Page(List<Row> rows, int page, int size, boolean hasMore, long total, TableCounts counts,
+                       String next) {
     }
 
     public record Details(Row row, List<ParticipantEntity> participants) {
@@ -51,9 +55,11 @@ public class MonitoringTable {
 
     private final ReadPositionRepository readPositions;
     private final AuditTrail audit;
+    private final TableCountsCache countsCache;
 
     public MonitoringTable(Directory directory, InteractionRepository interactions, SessionRepository sessions,
-                           ReadPositionRepository readPositions, AuditTrail audit) {
+                           ReadPositionRepository readPositions, AuditTrail audit, TableCountsCache countsCache) {
+        this.countsCache = countsCache;
         this.directory = directory;
         this.interactions = interactions;
         this.sessions = sessions;
@@ -61,13 +67,31 @@ public class MonitoringTable {
         this.audit = audit;
     }
 
+    /** Page number {@code page} of the table (B12; the console's pages and links). */
     public Page page(Caller caller, TableFilter filter, int page, int size) {
         Supervisor supervisor = requireMonitor(caller, AuditTrail.Action.READ_TABLE, null);
-        List<InteractionEntity> found = interactions.table(caller.tenantId(), filter, page, size);
-        TableCounts counts = interactions.tableCounts(caller.tenantId(), filter);
+        return page(caller, supervisor, filter, page, size, interactions.table(caller.tenantId(), filter, page, size));
+    }
+
+    /**
+     * The page after {@code cursor} (a page's {@code next}; B12 keyset pages, as fast at any depth): refused
+     * unless given out for this tenant, filter and sort ({@link TableCursors}). Its {@code page} is -1: unknown.
+     */
+    public Page after(Caller caller, TableFilter filter, String cursor, int size) {
+        Supervisor supervisor = requireMonitor(caller, AuditTrail.Action.READ_TABLE, null);
+        InteractionRepository.TablePosition after = TableCursors.decode(caller.tenantId(), filter, cursor);
+        return page(caller, supervisor, filter, -1, size, interactions.tableAfter(caller.tenantId(), filter, after, size));
+    }
+
+    private Page page(Caller caller, Supervisor supervisor, TableFilter filter, int page, int size,
+                      List<InteractionEntity> found) {
+        TableCounts counts = countsCache.counts(caller.tenantId(), filter,
+                () -> interactions.tableCounts(caller.tenantId(), filter));
         boolean hasMore = found.size() > size;
         List<InteractionEntity> rows = hasMore ? found.subList(0, size) : found;
-        return new Page(rows(caller, supervisor, rows), page, size, hasMore, total(filter, counts), counts);
+        String next = hasMore ? TableCursors.encode(caller.tenantId(), filter,
+                InteractionRepository.TablePosition.of(rows.get(rows.size() - 1), filter.sort())) : null;
+        return new Page(rows(caller, supervisor, rows), page, size, hasMore, total(filter, counts), counts, next);
     }
 
     /** The rows of {@code interactions} as {@code supervisor} sees them: monitors, Monitor button, red dot. */
