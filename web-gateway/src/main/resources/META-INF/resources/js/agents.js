@@ -24,15 +24,32 @@ export function shown(on) {
   if (on) load();
 }
 
-/** A table event: refresh soon if the view is visible (debounced). */
+// B51 at scale: table events come often; the view is read again at most every REFRESH_MS, and not while the
+// tab is hidden (it is read when shown again)
+const REFRESH_MS = 3000;
+let lastLoad = 0;
+
+/** A table event: refresh soon if the view is visible (throttled). */
 export function schedule() {
-  if (!visible) {
+  if (!visible || document.hidden) {
     loaded = false;
     return;
   }
-  clearTimeout(timer);
-  timer = setTimeout(load, 500);
+  if (timer) return;
+  timer = setTimeout(() => {
+    timer = null;
+    if (document.hidden) {
+      loaded = false;
+      return;
+    }
+    lastLoad = Date.now();
+    load();
+  }, Math.max(500, lastLoad + REFRESH_MS - Date.now()));
 }
+
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && visible && !loaded) schedule();
+});
 
 async function load() {
   let answer;

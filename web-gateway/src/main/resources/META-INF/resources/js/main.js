@@ -88,7 +88,6 @@ async function start() {
   await load();
   follow('/api/monitoring/stream', (name, data) => {
     if (name === 'table') {
-      schedule();
       agents.schedule();
       let changed = {};
       try {
@@ -96,7 +95,14 @@ async function start() {
       } catch (e) {
         // an older stream sends no body
       }
-      if (changed.interactionId) voice.interactionChanged(changed.interactionId);
+      if (changed.row || changed.removed) {
+        applyDelta(changed);
+      } else if (changed.interactionId) {
+        refreshPage(); // an older server names the row only
+        voice.interactionChanged(changed.interactionId);
+      } else {
+        refreshAll(); // more changed than could be sent (or the caller's permissions): read everything again
+      }
     }
     if (name === 'session') voice.refresh(JSON.parse(data).sessionId).then(schedule);
   }, (on, status) => {
@@ -110,7 +116,10 @@ async function start() {
     live.textContent = on ? '● live' : (status === 403 ? 'no permission to monitor' : '○ reconnecting…');
   });
   setInterval(tick, 1000);
-  setInterval(load, 30000); // safety net; changes arrive by the stream
+  setInterval(() => { if (!document.hidden) load(); }, 30000); // safety net; changes arrive by the stream
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && pendingRefresh) throttledRefresh();
+  });
 }
 
 /** Agents and other users without MONITOR_ALL_CALLS: a page that says so; no table, paging or stream. */
@@ -125,9 +134,112 @@ function noPermission() {
 }
 
 let timer;
+/** Soon: the page and the caller (/me) — after (re)connecting, the caller's own session events, a refetch. */
 function schedule() {
   clearTimeout(timer);
   timer = setTimeout(load, 250);
+}
+
+// B51 at scale: a table event carries the changed row; rows the page does not show (a new interaction, a row
+// that moved out of the page's order or filter) come with a page refresh at most every REFRESH_MS, and none
+// while the tab is hidden (it refreshes when shown again).
+const REFRESH_MS = 3000;
+let lastRefresh = 0;
+let refreshTimer;
+let pendingRefresh = null; // 'page' or 'all' (with /me)
+
+function refreshPage() {
+  if (pendingRefresh !== 'all') pendingRefresh = 'page';
+  throttledRefresh();
+}
+
+function refreshAll() {
+  pendingRefresh = 'all';
+  throttledRefresh();
+}
+
+function throttledRefresh() {
+  if (refreshTimer || !pendingRefresh || document.hidden) return;
+  const wait = Math.max(0, lastRefresh + REFRESH_MS - Date.now());
+  refreshTimer = setTimeout(() => {
+    refreshTimer = null;
+    if (document.hidden || !pendingRefresh) return;
+    const withMe = pendingRefresh === 'all';
+    pendingRefresh = null;
+    lastRefresh = Date.now();
+    load({ withMe });
+  }, wait);
+}
+
+/** Whether {@code row} passes the page's filters that a row can stop passing (state, channel). */
+function matchesFilters(row) {
+  const q = state.query;
+  return (!q.state || row.state === q.state) && (!q.channel || row.channel === q.channel);
+}
+
+// interactionId -> 'active' | 'previouslyMonitored' for rows seen in a page or an event (bounded)
+const knownGroups = new Map();
+const KNOWN_MAX = 5000;
+let lastQuery = null;
+
+function remember(interactionId, row) {
+  if (!row) {
+    knownGroups.delete(interactionId);
+    return;
+  }
+  if (knownGroups.size >= KNOWN_MAX) knownGroups.clear();
+  knownGroups.set(interactionId, countKey(row));
+}
+
+function countKey(row) {
+  return row.state === 'ACTIVE' ? 'active' : 'previouslyMonitored';
+}
+
+/** A row left (removed) or entered the counted set, or moved between live and previously monitored. */
+function recount(before, after) {
+  const counts = state.page?.counts;
+  if (!counts) return;
+  const q = state.query;
+  if (before) counts[countKey(before)] = Math.max(0, counts[countKey(before)] - 1);
+  if (after) counts[countKey(after)] += 1;
+  const counted = (r) => r && (!q.state || r.state === q.state);
+  if (state.page.total !== undefined) state.page.total += (counted(after) ? 1 : 0) - (counted(before) ? 1 : 0);
+}
+
+/**
+ * A table event with the row (as this caller sees it) or its removal: a row on this page is patched in place
+ * (no request); anything that can add or reorder rows schedules a throttled page refresh.
+ */
+function applyDelta(changed) {
+  const index = state.rows.findIndex((r) => r.interactionId === changed.interactionId);
+  const before = index >= 0 ? state.rows[index] : null;
+  const after = changed.removed ? null : changed.row;
+  const known = knownGroups.get(changed.interactionId);
+  remember(changed.interactionId, after && matchesFilters(after) ? after : null);
+  if (!before) {
+    // not on this page. Known, still in the same group: on another page, where it stays (the sort keys do not
+    // change). New, moved between live and previously monitored, or gone: only a refresh can tell the page.
+    if (after ? matchesFilters(after) && known !== countKey(after) : known !== undefined) refreshPage();
+    if (!after) voice.interactionChanged(changed.interactionId);
+    return;
+  }
+  const rows = [...state.rows];
+  if (after && matchesFilters(after)) {
+    rows[index] = after;
+    if (countKey(before) !== countKey(after)) {
+      recount(before, after);
+      refreshPage(); // live rows come first (B13): it moves to the other group
+    }
+  } else {
+    rows.splice(index, 1);
+    recount(before, after); // counts apply every filter but the state (B13)
+    refreshPage(); // a row of another page moves up into this one
+  }
+  state.rows = rows;
+  state.page.items = rows;
+  showSummary(state.page);
+  render();
+  voice.rowsChanged(state.rows);
 }
 
 function wireFilters() {
@@ -211,19 +323,24 @@ function wireTabs() {
   select(state.query.view === 'agents' ? tabs[1] : tabs[0], false);
 }
 
-async function load() {
+/** The page (and, unless {@code withMe} is false, what the console knows of the caller: /me). */
+async function load({ withMe = true } = {}) {
   const q = state.query;
   const query = new URLSearchParams({ page: q.page, size: PAGE_SIZE, sort: q.sort });
   for (const name of ['q', 'channel', 'state']) if (q[name]) query.set(name, q[name]);
   let page;
   try {
-    [page, state.me] = await Promise.all([api(`/api/monitoring/interactions?${query}`), api('/api/monitoring/me')]);
+    [page, state.me] = await Promise.all([api(`/api/monitoring/interactions?${query}`),
+      withMe ? api('/api/monitoring/me') : Promise.resolve(state.me)]);
   } catch (e) {
     fail(e);
     return;
   }
   state.page = page;
   state.rows = page.items;
+  if (query.toString() !== lastQuery) knownGroups.clear(); // other filters: what is on other pages changed
+  lastQuery = query.toString();
+  for (const row of page.items) remember(row.interactionId, row);
   const pages = page.total !== undefined ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : null;
   document.getElementById('page-label').textContent = pages ? `Page ${q.page + 1} of ${pages}` : `Page ${q.page + 1}`;
   document.getElementById('prev').disabled = q.page === 0;

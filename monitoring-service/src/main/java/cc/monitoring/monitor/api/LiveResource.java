@@ -11,7 +11,8 @@ import cc.monitoring.kit.stream.StreamsConfig;
 import cc.monitoring.monitor.domain.MonitorNotPermittedException;
 import cc.monitoring.monitor.persistence.Directory;
 import cc.monitoring.monitor.service.AuditTrail;
-import cc.monitoring.monitor.service.LiveUpdates;
+import cc.monitoring.monitor.domain.Supervisor;
+import cc.monitoring.monitor.service.LiveRows;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,9 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
 /**
- * B51: a server-sent event stream of what changes for the caller: {@code table} when rows of their
- * tenant's monitoring table changed ({@code {"interactionId":...}} when exactly one row did: patch it;
- * {@code {}}: refetch the page), {@code session} when one of their own sessions changed (refetch it). A
+ * B51: a server-sent event stream of what changes for the caller: {@code table} when a row of their
+ * tenant's monitoring table changed, with the row as the caller gets it from the table
+ * ({@code {"interactionId":...,"row":{...}}}: patch it in place) or its removal
+ * ({@code {"interactionId":...,"removed":true}}: the row left the caller's table), {@code {}} when more changed
+ * than can be sent (refetch the page); {@code session} when one of their own sessions changed (refetch it). A
  * comment every {@code kit.streams.keep-alive} keeps proxies from closing the stream. A caller holds at
  * most a few streams at once, the instance a bounded number ({@link StreamLimits}: 429 too-many-streams);
  * the place is given back whichever way the stream ends.
@@ -52,9 +55,20 @@ public class LiveResource {
     private static final int STREAM_BUFFER = 256;
 
     /** The data of a {@code hello} or {@code table} event. */
-    @Schema(name = "TableChanged", description = "A row of the monitoring table changed (interactionId), or more did (no member)")
+    @Schema(name = "TableChanged", description = "A row of the monitoring table changed: `row` is that row exactly as"
+            + " the caller gets it as an item of GET /api/monitoring/interactions (monitors, monitor and review with"
+            + " B52's reasons, newDetails B11), or `removed` is true when it left the caller's table; no member: more"
+            + " changed than can be sent, refetch the page")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TableChanged(String interactionId) {
+    record TableChanged(@Schema(description = "The interaction whose row changed") String interactionId,
+                        @Schema(description = "The row as the caller sees it now") Views.Row row,
+                        @Schema(description = "true: the row is no longer in the caller's table") Boolean removed) {
+        static final TableChanged REFETCH = new TableChanged(null, null, null);
+
+        static TableChanged of(LiveRows.Delta delta) {
+            return delta.row().map(r -> new TableChanged(delta.interactionId(), Views.Row.of(r), null))
+                    .orElseGet(() -> new TableChanged(delta.interactionId(), null, true));
+        }
     }
 
     /** The data of a {@code session} event. */
@@ -62,7 +76,7 @@ public class LiveResource {
     record SessionChanged(String sessionId) {
     }
 
-    private final LiveUpdates live;
+    private final LiveRows live;
     private final Directory directory;
     private final CurrentCaller caller;
     private final StreamLimits limits;
@@ -70,7 +84,7 @@ public class LiveResource {
     private final AuditTrail audit;
     private final ObjectMapper json;
 
-    public LiveResource(LiveUpdates live, Directory directory, CurrentCaller caller, StreamLimits limits,
+    public LiveResource(LiveRows live, Directory directory, CurrentCaller caller, StreamLimits limits,
                         StreamsConfig streamsConfig, AuditTrail audit, ObjectMapper json) {
         this.live = live;
         this.directory = directory;
@@ -88,8 +102,10 @@ public class LiveResource {
     @APIResponse(responseCode = "200", description = "A text/event-stream of these events, each with a JSON object as"
             + " its data:\n"
             + "- `hello` `{}` once at the start: (re)fetch what is shown;\n"
-            + "- `table` `{\"interactionId\":\"...\"}` when exactly one row of the tenant's monitoring table changed"
-            + " (patch that row), `{}` when more did (refetch the page);\n"
+            + "- `table` `{\"interactionId\":\"...\",\"row\":{...}}` when a row of the tenant's monitoring table changed:"
+            + " `row` is exactly the item GET /api/monitoring/interactions gives this caller (patch it in place);"
+            + " `{\"interactionId\":\"...\",\"removed\":true}` when the row left the caller's table (B08, B10);"
+            + " `{}` when more changed than can be sent (refetch the page and /api/monitoring/me);\n"
             + "- `session` `{\"sessionId\":\"...\"}` when one of the caller's own sessions changed (refetch it);\n"
             + "and a `: keep-alive` comment every kit.streams.keep-alive (15 s). B51.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
@@ -101,23 +117,16 @@ public class LiveResource {
     @APIResponse(responseCode = "403", description = "`monitor-not-permitted`: the role lacks MONITOR_ALL_CALLS (B01)")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Caller me = caller.get();
-        boolean mayMonitor = QuarkusTransaction.requiringNew()
-                .call(() -> directory.supervisor(me).may(PermissionNames.MONITOR_ALL_CALLS));
-        if (!mayMonitor) {
+        Supervisor supervisor = QuarkusTransaction.requiringNew().call(() -> directory.supervisor(me));
+        if (!supervisor.may(PermissionNames.MONITOR_ALL_CALLS)) {
             MonitorNotPermittedException refusal = new MonitorNotPermittedException();
             audit.refused(me, AuditTrail.Action.OPEN_STREAM, null, null, refusal.type()); // B41
             throw refusal;
         }
         StreamPermit permit = limits.acquire(me.tenantId(), me.userId());
         Multi<OutboundSseEvent> changes = Multi.createFrom().emitter(emitter -> {
-            emitter.emit(event(sse, "hello", null, new TableChanged(null)));
-            LiveSubscription subscription = live.subscribe(change -> {
-                if (change.visibleTo(me.tenantId(), me.userId())) {
-                    emitter.emit(change.kind() == LiveUpdates.Change.Kind.SESSION
-                            ? event(sse, "session", MediaType.APPLICATION_JSON_TYPE, new SessionChanged(change.sessionId()))
-                            : event(sse, "table", null, new TableChanged(change.interactionId())));
-                }
-            });
+            emitter.emit(event(sse, "hello", null, TableChanged.REFETCH));
+            LiveSubscription subscription = live.register(me, supervisor, change -> emitter.emit(event(sse, change)));
             emitter.onTermination(subscription::close);
         });
         // gives the place back however the stream ends (the client went away, a send failed, shutdown)
@@ -125,14 +134,33 @@ public class LiveResource {
                 () -> sse.newEventBuilder().comment("keep-alive").build(), STREAM_BUFFER));
     }
 
+    private OutboundSseEvent event(Sse sse, LiveRows.Event change) {
+        if (change instanceof LiveRows.RowChanged r) {
+            return named(sse, "table", r.delta().encoded(d -> write(TableChanged.of(d))));
+        }
+        if (change instanceof LiveRows.SessionChanged s) {
+            return event(sse, "session", MediaType.APPLICATION_JSON_TYPE, new SessionChanged(s.sessionId()));
+        }
+        return event(sse, "table", null, TableChanged.REFETCH);
+    }
+
     /** {@code mediaType} is written on the wire as a line of its own: only the session event has one (as ever). */
     private OutboundSseEvent event(Sse sse, String name, MediaType mediaType, Object data) {
+        OutboundSseEvent.Builder event = sse.newEventBuilder().name(name);
+        if (mediaType != null) {
+            event.mediaType(mediaType);
+        }
+        return event.data(String.class, write(data)).build();
+    }
+
+    /** An event whose data is already written (a row delta, written once for every console that sees it alike). */
+    private static OutboundSseEvent named(Sse sse, String name, String data) {
+        return sse.newEventBuilder().name(name).data(String.class, data).build();
+    }
+
+    private String write(Object data) {
         try {
-            OutboundSseEvent.Builder event = sse.newEventBuilder().name(name);
-            if (mediaType != null) {
-                event.mediaType(mediaType);
-            }
-            return event.data(String.class, json.writeValueAsString(data)).build();
+            return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("live event cannot be written", e);
         }

@@ -51,4 +51,27 @@ public class ReadPositionRepository {
         }
         return positions;
     }
+
+    /**
+     * B11, B51: positions of several users in several interactions of a tenant, in one query: user id → interaction
+     * id → position; pairs never read are absent.
+     */
+    public Map<String, Map<String, Long>> ofUsers(String tenantId, Collection<String> userIds,
+                                                  Collection<String> interactionIds) {
+        Map<String, Map<String, Long>> positions = new HashMap<>();
+        if (userIds.isEmpty() || interactionIds.isEmpty()) {
+            return positions;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select user_id, interaction_id, position from read_position
+                        where tenant_id = ?1 and interaction_id in (?2) and user_id in (?3)""")
+                .setParameter(1, tenantId).setParameter(2, interactionIds).setParameter(3, userIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            positions.computeIfAbsent((String) row[0], u -> new HashMap<>())
+                    .put((String) row[1], ((Number) row[2]).longValue());
+        }
+        return positions;
+    }
 }

@@ -148,4 +148,23 @@ public class MonitoringTable {
         return MonitoringPolicy.whyNot(supervisor, interaction.toDomain(),
                 busyOnVoice && interaction.channel == Channel.VOICE, mine);
     }
+
+    /**
+     * B51: whether {@code interaction} is a row of its tenant's table at all (B03/B08: its flow has Silent
+     * Monitoring on; B10: active, or previously monitored); a row that is not is sent to consoles as a removal.
+     */
+    static boolean inTable(InteractionEntity interaction) {
+        return interaction.silentMonitoring && (interaction.isActive() || interaction.monitored);
+    }
+
+    /**
+     * B51: one row as {@code supervisor} sees it, from what was read once for every console (the interaction, its
+     * live monitors, how far this supervisor has read it): the same row as {@link #page} gives them (B11, B52).
+     */
+    static Row rowAsSeenBy(Supervisor supervisor, boolean busyOnVoice, InteractionEntity interaction,
+                           List<SessionEntity> monitors, Map<String, Long> readPositions) {
+        return new Row(interaction, monitors, whyNot(supervisor, interaction, busyOnVoice, monitors),
+                hasNewDetails(interaction, readPositions), ReviewPolicy.whyNot(supervisor, interaction.toDomain(),
+                interaction.monitored));
+    }
 }

@@ -66,7 +66,8 @@ public class LiveChannels {
         }
         String url = jdbcUrl.orElseThrow(() -> new IllegalStateException(
                 "kit.live.channels needs quarkus.datasource.jdbc.url to listen on"));
-        listener = new LiveListener(List.copyOf(channels), () -> connect(url), config, fanOut::publish, fanOut::resyncAll);
+        listener = new LiveListener(List.copyOf(channels), () -> connect(url), config,
+                (List<LiveChange> changes) -> fanOut.publish(changes), fanOut::resyncAll);
         listener.start("live-listener");
     }
 
@@ -83,6 +84,18 @@ public class LiveChannels {
             throw new IllegalArgumentException("not a channel of kit.live.channels " + channels + ": " + channel);
         }
         return fanOut.subscribe(channel, subscriber);
+    }
+
+    /**
+     * {@code subscriber} receives the changes of {@code channel} in batches: those of one listener wake-up,
+     * and whatever arrived while it handled the previous batch, so one subscriber can serve many consoles
+     * with one read per batch. More than {@code capacity} waiting changes collapse into one resync.
+     */
+    public LiveSubscription subscribeBatches(String channel, int capacity, Consumer<List<LiveChange>> subscriber) {
+        if (!channels.contains(channel)) {
+            throw new IllegalArgumentException("not a channel of kit.live.channels " + channels + ": " + channel);
+        }
+        return fanOut.subscribeBatches(channel, capacity, subscriber);
     }
 
     /** The channels this instance listens on. */

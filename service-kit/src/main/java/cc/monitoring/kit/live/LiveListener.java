@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * One dedicated PostgreSQL connection that LISTENs on the channels and passes every notification on,
- * on a daemon thread of its own. When the connection is lost it connects again, waiting longer after
+ * on a daemon thread of its own, the notifications of one wake-up together. When the connection is lost it connects again, waiting longer after
  * each failure in a row; each time it listens again it signals {@code onListening}, since notifications
  * sent meanwhile are gone.
  */
@@ -32,13 +33,13 @@ final class LiveListener {
     private final List<String> channels;
     private final Connector connector;
     private final LiveConfig config;
-    private final Consumer<LiveChange> onChange;
+    private final Consumer<List<LiveChange>> onChange;
     private final Runnable onListening;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean listening;
     private Thread worker;
 
-    LiveListener(List<String> channels, Connector connector, LiveConfig config, Consumer<LiveChange> onChange,
+    LiveListener(List<String> channels, Connector connector, LiveConfig config, Consumer<List<LiveChange>> onChange,
                  Runnable onListening) {
         this.channels = channels.stream().map(LivePayload::requireChannel).toList();
         this.connector = connector;
@@ -123,9 +124,12 @@ final class LiveListener {
         while (running()) {
             PGNotification[] received = pg.getNotifications(poll);
             if (received != null && received.length > 0) {
+                // the notifications of one wake-up go on together: a batch subscriber handles them at once
+                List<LiveChange> changes = new ArrayList<>(received.length);
                 for (PGNotification notification : received) {
-                    onChange.accept(LivePayload.decode(notification.getName(), notification.getParameter()));
+                    changes.add(LivePayload.decode(notification.getName(), notification.getParameter()));
                 }
+                onChange.accept(changes);
                 lastHeard = System.nanoTime();
             } else if (System.nanoTime() - lastHeard >= keepAliveNanos) {
                 try (Statement ping = connection.createStatement()) {

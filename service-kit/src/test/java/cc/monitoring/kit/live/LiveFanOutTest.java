@@ -81,6 +81,30 @@ class LiveFanOutTest {
         assertEquals(2, fanOut.subscribers());
     }
 
+    @Test
+    void B51_aBatchSubscriberGetsTheChangesOfOneWakeUpTogether_andWhatArrivedWhileItWasBusy() {
+        LiveFanOut fanOut = new LiveFanOut(deliveries, 3);
+        List<List<LiveChange>> batches = new CopyOnWriteArrayList<>();
+        CountDownLatch busy = new CountDownLatch(1);
+        fanOut.subscribeBatches("live", 100, batch -> {
+            busy.countDown();
+            awaitRelease();
+            batches.add(batch);
+        });
+        LiveChange a = new LiveChange("live", "a", null);
+        LiveChange b = new LiveChange("live", "b", null);
+        fanOut.publish(List.of(a, b, new LiveChange("other", "x", null)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> busy.getCount() == 0);
+        for (int i = 0; i < 5; i++) { // more than the per-change subscribers' queue of 3, less than this one's 100
+            fanOut.publish(new LiveChange("live", "k", String.valueOf(i)));
+        }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> batches.size() == 2);
+        assertEquals(List.of(a, b), batches.get(0));
+        assertEquals(5, batches.get(1).size());
+        assertTrue(batches.get(1).stream().noneMatch(LiveChange::isResync));
+    }
+
     private void awaitRelease() {
         try {
             release.await(10, TimeUnit.SECONDS);

@@ -90,7 +90,7 @@ class LiveListenerTest {
 
     private LiveListener start(String... channels) {
         LiveListener started = new LiveListener(List.of(channels), () -> connect(applicationName),
-                new Timing(), received::add, listened::incrementAndGet);
+                new Timing(), received::addAll, listened::incrementAndGet);
         assertFalse(started.listening());
         started.start("live-listener-test");
         await().atMost(PATIENCE).until(started::listening);
