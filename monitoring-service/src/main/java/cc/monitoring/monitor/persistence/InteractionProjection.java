@@ -6,7 +6,6 @@ import cc.monitoring.contracts.interaction.MessagePosted;
 import cc.monitoring.contracts.interaction.ParticipantChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -68,17 +67,17 @@ public class InteractionProjection {
     }
 
     /**
-     * Marks the interaction ended, on its locked row (a start racing with this waits and then sees the
-     * end); the interaction when it ended now, empty when it is unknown or ended already.
+     * Marks the interaction ended, in one statement that locks its row (a start racing with this waits and
+     * then sees the end); when it ended now, empty when it is unknown or ended already.
      */
-    public Optional<InteractionEntity> ended(InteractionEnded ended) {
-        InteractionEntity interaction = em.find(InteractionEntity.class, ended.interactionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (interaction == null || !interaction.isActive()) {
-            return Optional.empty();
-        }
-        interaction.state = InteractionEntity.ENDED;
-        interaction.endedAt = orNow(ended.endedAt());
-        return Optional.of(interaction);
+    public Optional<Instant> ended(InteractionEnded ended) {
+        Instant at = orNow(ended.endedAt());
+        int changed = em.createNativeQuery("""
+                        update interaction set state = 'ENDED', ended_at = ?2
+                        where interaction_id = ?1 and state = 'ACTIVE'""")
+                .setParameter(1, ended.interactionId()).setParameter(2, at)
+                .executeUpdate();
+        return changed == 1 ? Optional.of(at) : Optional.empty();
     }
 
     private static Instant orNow(Instant at) {

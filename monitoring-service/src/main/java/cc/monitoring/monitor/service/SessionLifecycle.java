@@ -9,7 +9,6 @@ import cc.monitoring.monitor.domain.SessionAction;
 import cc.monitoring.contracts.monitoring.SessionState;
 import cc.monitoring.monitor.domain.Times;
 import cc.monitoring.monitor.messaging.out.TelephonyCommandsPublisher;
-import cc.monitoring.monitor.persistence.InteractionEntity;
 import cc.monitoring.monitor.persistence.SessionEntity;
 import cc.monitoring.monitor.persistence.SessionRepository;
 import cc.monitoring.monitor.service.AuditTrail.Action;
@@ -99,10 +98,10 @@ public class SessionLifecycle {
      * B25: the interaction ended; every session on it ends and its leg is released. The interaction
      * row is updated first, so a start racing with this waits for it and then sees the end.
      */
-    public void interactionEnded(InteractionEntity interaction) {
-        for (SessionEntity entity : sessions.liveOnInteraction(interaction.interactionId)) {
+    public void interactionEnded(String interactionId, Instant endedAt) {
+        for (SessionEntity entity : sessions.liveOnInteraction(interactionId)) {
             ends.bySystem(entity, EndReason.INTERACTION_ENDED, null, true);
-            metrics.endedAfterInteraction(interaction.endedAt, entity.endedAt);
+            metrics.endedAfterInteraction(endedAt, entity.endedAt);
         }
     }
 

@@ -9,11 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Announces a change to every instance's {@link LiveChannels}, in the caller's transaction: the
  * notifications are collected and sent with {@code pg_notify} just before the commit, once per
- * (channel, key), so PostgreSQL delivers them when (and only if) the change commits. A rolled-back
+ * (channel, key) and all in one statement, so PostgreSQL delivers them when (and only if) the change commits. A rolled-back
  * transaction announces nothing.
  */
 @ApplicationScoped
@@ -60,15 +61,18 @@ public class LiveNotifier {
             if (pending.isEmpty()) {
                 return;
             }
-            // the transaction's own connection: the notifications commit (or roll back) with it
+            // the transaction's own connection: the notifications commit (or roll back) with it; all of them
+            // in one round trip (one per key was a cost of every batch of events, issue 13)
+            List<PendingNotifications.Notification> all = pending.notifications();
+            String[] channels = all.stream().map(PendingNotifications.Notification::channel).toArray(String[]::new);
+            String[] payloads = all.stream().map(PendingNotifications.Notification::payload).toArray(String[]::new);
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-                for (PendingNotifications.Notification notification : pending.notifications()) {
-                    notify.setString(1, notification.channel());
-                    notify.setString(2, notification.payload());
-                    try (ResultSet ignored = notify.executeQuery()) {
-                        // pg_notify returns void
-                    }
+                 PreparedStatement notify = connection.prepareStatement(
+                         "select count(pg_notify(c, p)) from unnest(?::text[], ?::text[]) as n(c, p)")) {
+                notify.setArray(1, connection.createArrayOf("text", channels));
+                notify.setArray(2, connection.createArrayOf("text", payloads));
+                try (ResultSet ignored = notify.executeQuery()) {
+                    // pg_notify returns void
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("live notifications could not be sent", e);

@@ -13,18 +13,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a batch of Kafka records to a service's state: one transaction for the whole batch (fast),
  * each event at most once per consumer (its id in {@code consumed_event}, rejected by the primary key
- * when seen before).
+ * when seen before; the ids of a batch are recorded in one statement).
  * <ul>
  * <li>A record that is not a readable event (not a CloudEvents {@code 1.0} JSON envelope with data: see
  * {@link EventJson#read}), or that its handler refuses as bad data, goes to the dead-letter topic and never
@@ -74,12 +79,12 @@ public class IncomingEvents {
         if (batch.isEmpty()) {
             return;
         }
-        if (applyWithRetries(() -> batch.forEach(p -> applyOnce(consumer, p, handler))).isEmpty()) {
+        if (applyWithRetries(() -> applyOnce(consumer, batch, handler)).isEmpty()) {
             batch.forEach(p -> meters.consumed(consumer, p.record().topic(), 1));
             return;
         }
         for (Parsed parsed : batch) {
-            applyWithRetries(() -> applyOnce(consumer, parsed, handler)).ifPresentOrElse(
+            applyWithRetries(() -> applyOnce(consumer, List.of(parsed), handler)).ifPresentOrElse(
                     refusal -> deadLetters.park(parsed.record(), consumer, rootMessage(refusal)),
                     () -> meters.consumed(consumer, parsed.record().topic(), 1));
         }
@@ -112,28 +117,45 @@ public class IncomingEvents {
     }
 
     /**
-     * Records the event id and applies the event, unless this consumer applied it before; in a child span of
-     * the record's trace.
+     * Records the event ids of the batch in one statement and applies, in order and each in a child span of
+     * its record's trace, every event this consumer had not applied before (a second copy in the same batch
+     * is a repeat too).
      */
-    private void applyOnce(String consumer, Parsed parsed, EventHandler handler) {
-        CloudEvent event = parsed.event();
-        tracing.consuming(traceparentOf(parsed.record()), consumer, parsed.record().topic(), event.id(), event.type(),
-                () -> {
-                    applyOnce(consumer, event, handler);
-                    return null;
-                });
+    private void applyOnce(String consumer, List<Parsed> batch, EventHandler handler) {
+        Set<String> fresh = firstSeen(consumer, batch);
+        for (Parsed parsed : batch) {
+            CloudEvent event = parsed.event();
+            if (fresh.remove(event.id())) {
+                tracing.consuming(traceparentOf(parsed.record()), consumer, parsed.record().topic(), event.id(),
+                        event.type(), () -> {
+                            handler.handle(event);
+                            return null;
+                        });
+            }
+        }
     }
 
-    private void applyOnce(String consumer, CloudEvent event, EventHandler handler) {
-        int first = em.createNativeQuery("""
-                        insert into consumed_event (event_id, consumer) values (?1, ?2)
-                        on conflict (event_id, consumer) do nothing""")
-                .setParameter(1, event.id())
-                .setParameter(2, consumer)
-                .executeUpdate();
-        if (first == 1) {
-            handler.handle(event);
-        }
+    /**
+     * The ids of the batch this consumer sees for the first time, now recorded: one round trip for the whole
+     * batch (one per event was the largest cost of a batch, issue 13).
+     */
+    private Set<String> firstSeen(String consumer, List<Parsed> batch) {
+        String[] ids = batch.stream().map(p -> p.event().id()).distinct().toArray(String[]::new);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into consumed_event (event_id, consumer) select unnest(?), ?
+                    on conflict (event_id, consumer) do nothing returning event_id""")) {
+                insert.setArray(1, connection.createArrayOf("varchar", ids));
+                insert.setString(2, consumer);
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        fresh.add(inserted.getString(1));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 
     /** The record's fault: retrying it cannot help. */

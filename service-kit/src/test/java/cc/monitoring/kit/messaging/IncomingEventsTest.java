@@ -71,6 +71,26 @@ class IncomingEventsTest {
     }
 
     @Test
+    void aBatchOfSeenAndNewEventsAppliesOnlyTheNewOnesInTheirOrder() {
+        CloudEvent seen = removed("t-1", "t-1", "ann");
+        CloudEvent first = removed("t-1", "t-1", "bob");
+        CloudEvent second = removed("t-1", "t-1", "cid");
+        incoming.process(consumer, List.of(record(EventJson.write(seen))), this::apply);
+        List<String> order = new java.util.ArrayList<>();
+
+        incoming.process(consumer, List.of(record(EventJson.write(first)), record(EventJson.write(seen)),
+                record(EventJson.write(second)), record(EventJson.write(first))), event -> {
+            order.add(event.id());
+            apply(event);
+        });
+
+        assertEquals(List.of(first.id(), second.id()), order);
+        assertEquals(1, applied(seen));
+        assertEquals(1, applied(first));
+        assertEquals(1, applied(second));
+    }
+
+    @Test
     void anotherConsumerAppliesTheSameEventItself() {
         CloudEvent event = removed("t-1", "t-1", "ann");
         String other = "kit-test-other-" + UUID.randomUUID();

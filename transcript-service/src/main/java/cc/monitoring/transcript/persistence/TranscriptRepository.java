@@ -51,24 +51,22 @@ public class TranscriptRepository {
     /** Stores a message unless its sequence or its id is stored already; true if it is new. */
     public boolean add(MessagePosted message) {
         claim(message.tenantId(), message.interactionId());
-        int added = em.createNativeQuery("""
-                        insert into message (interaction_id, sequence, message_id, author_role, author_id, author_name,
-                            text, posted_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                        on conflict do nothing""")
+        // the message and the transcript's last sequence in one statement (issue 13: round trips per message)
+        return em.createNativeQuery("""
+                        with added as (
+                            insert into message (interaction_id, sequence, message_id, author_role, author_id, author_name,
+                                text, posted_at)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                            on conflict do nothing
+                            returning sequence)
+                        update transcript set last_sequence = greatest(last_sequence, ?2)
+                        where interaction_id = ?1 and exists (select 1 from added)""")
                 .setParameter(1, message.interactionId()).setParameter(2, message.sequence())
                 .setParameter(3, message.messageId()).setParameter(4, message.authorRole().name())
                 .setParameter(5, message.authorId()).setParameter(6, message.authorName())
                 .setParameter(7, message.text())
                 .setParameter(8, message.postedAt() == null ? Instant.now() : message.postedAt())
-                .executeUpdate();
-        if (added == 1) {
-            em.createNativeQuery("""
-                            update transcript set last_sequence = greatest(last_sequence, ?2) where interaction_id = ?1""")
-                    .setParameter(1, message.interactionId()).setParameter(2, message.sequence())
-                    .executeUpdate();
-        }
-        return added == 1;
+                .executeUpdate() == 1;
     }
 
     /** interaction-ended: true if this ended it (an end is final; a repeated one changes nothing). */
@@ -81,13 +79,21 @@ public class TranscriptRepository {
 
     /** Creates the transcript for {@code tenantId} if new; refuses an interaction another tenant named first. */
     private void claim(String tenantId, String interactionId) {
-        em.createNativeQuery("""
-                        insert into transcript (interaction_id, tenant_id) values (?1, ?2)
-                        on conflict (interaction_id) do nothing""")
+        // one round trip: the inserted row, or else the stored one
+        List<?> claimed = em.createNativeQuery("""
+                        with claimed as (
+                            insert into transcript (interaction_id, tenant_id) values (?1, ?2)
+                            on conflict (interaction_id) do nothing
+                            returning tenant_id)
+                        select tenant_id from claimed
+                        union all select tenant_id from transcript where interaction_id = ?1""")
                 .setParameter(1, interactionId).setParameter(2, tenantId)
-                .executeUpdate();
-        Object owner = em.createNativeQuery("select tenant_id from transcript where interaction_id = ?1")
-                .setParameter(1, interactionId).getSingleResult();
+                .getResultList();
+        // empty only when another transaction inserted it while this statement ran (its snapshot is older)
+        Object owner = claimed.isEmpty()
+                ? em.createNativeQuery("select tenant_id from transcript where interaction_id = ?1")
+                        .setParameter(1, interactionId).getSingleResult()
+                : claimed.get(0);
         if (!tenantId.equals(owner)) {
             throw new IllegalArgumentException("interaction " + interactionId + " belongs to another tenant");
         }

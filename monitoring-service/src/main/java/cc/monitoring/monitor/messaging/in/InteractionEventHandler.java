@@ -48,9 +48,10 @@ public class InteractionEventHandler {
                     interactions.left(dataOf(event, ParticipantChanged.class, ParticipantChanged::tenantId));
             case EventTypes.MESSAGE_POSTED ->
                     interactions.messagePosted(dataOf(event, MessagePosted.class, MessagePosted::tenantId));
-            case EventTypes.INTERACTION_ENDED ->
-                    interactions.ended(dataOf(event, InteractionEnded.class, InteractionEnded::tenantId))
-                            .ifPresent(lifecycle::interactionEnded);
+            case EventTypes.INTERACTION_ENDED -> {
+                InteractionEnded ended = dataOf(event, InteractionEnded.class, InteractionEnded::tenantId);
+                interactions.ended(ended).ifPresent(at -> lifecycle.interactionEnded(ended.interactionId(), at));
+            }
             default -> { /* a type this version does not know: nothing to do */ }
         }
     }
