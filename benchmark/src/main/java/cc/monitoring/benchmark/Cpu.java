@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * CPU seconds of the stack's processes (the pids in {@code .local/pids/<name>.pid}, each with its descendants:
- * PostgreSQL's backends count for postgres) and of the whole machine, from Linux {@code /proc}. A phase takes a
+ * CPU seconds of the stack's processes (the pids in {@code .local/pids/<name>.pid}, each with its descendants,
+ * live or ended: PostgreSQL's backends count for postgres) and of the whole machine, from Linux {@code /proc}. A phase takes a
  * {@link Snapshot} before and after and reports {@link #between}; {@link Table} prints the phases side by side.
  * Elsewhere than Linux every number is 0.
  */
@@ -116,11 +116,15 @@ final class Cpu {
         }
     }
 
-    /** utime (field 14) + stime (field 15) of a /proc/<pid>/stat line; the command (field 2) may hold spaces. */
+    /**
+     * utime (field 14) + stime (field 15) + cutime + cstime (16, 17: its children that ended and were waited for,
+     * e.g. PostgreSQL backends of closed connections) of a /proc/<pid>/stat line; the command (field 2) may hold
+     * spaces. Live children are counted by {@link #processTreeSeconds}, so nothing counts twice.
+     */
     static double parseStatSeconds(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         // f[0] is field 3 (state): field n is f[n - 3]
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / CLOCK_TICKS;
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / CLOCK_TICKS;
     }
 
     /** Busy CPU seconds of the whole machine since boot: /proc/stat's first line minus idle and iowait. */

@@ -159,6 +159,20 @@ final class ScaleOut implements AutoCloseable {
         pb.environment().clear();
         pb.environment().putAll(env);
         copy = pb.start();
+        Process started = copy;
+        // the copy never outlives the benchmark (Ctrl-C, a timeout's SIGTERM)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (started.isAlive()) {
+                started.destroy();
+                try {
+                    if (!started.waitFor(20, TimeUnit.SECONDS)) {
+                        started.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    started.destroyForcibly();
+                }
+            }
+        }, "benchmark-scale-out-copy-stop"));
         Benchmark.say("  started a copy of " + SERVICE + " (pid " + pid + "): pid " + copy.pid() + ", port " + port
                 + ", KIT_KAFKA_INSTANCE_ID=" + INSTANCE_ID + ", log " + log);
         long t0 = System.currentTimeMillis();

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CpuTest {
 
     @Test
-    void statLineUtimePlusStimeInSecondsEvenWithSpacesInTheCommand() {
-        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 1234 566 0 0 20 0 40 0 100 0 0";
-        assertEquals(18.0, Cpu.parseStatSeconds(stat), 1e-9);
+    void statLineUtimeStimeAndEndedChildrenInSecondsEvenWithSpacesInTheCommand() {
+        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194304 100 0 0 0 1234 566 150 50 20 0 40 0 100 0 0";
+        assertEquals(20.0, Cpu.parseStatSeconds(stat), 1e-9);
     }
 
     @Test
