@@ -9,8 +9,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -266,12 +268,19 @@ final class FanOut {
                         + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-                String status = in.readLine();
+                InputStream raw = new BufferedInputStream(socket.getInputStream());
+                String status = asciiLine(raw);
                 if (status == null || !status.startsWith("HTTP/1.1 200")) {
                     refused.computeIfAbsent(status == null ? "closed" : status, s -> new AtomicInteger()).incrementAndGet();
                     return;
                 }
+                boolean chunked = false;
+                for (String header = asciiLine(raw); header != null && !header.isEmpty(); header = asciiLine(raw)) {
+                    chunked |= header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding:")
+                            && header.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                }
+                BufferedReader in = new BufferedReader(new InputStreamReader(chunked ? new Chunked(raw) : raw,
+                        StandardCharsets.UTF_8));
                 Map<String, Long> seen = new HashMap<>();
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (!counted && line.contains("hello")) {
@@ -339,6 +348,66 @@ final class FanOut {
                 histogram.incrementAndGet((int) Math.max(0, Math.min(MAX_MS, now - sent)));
                 received.incrementAndGet();
             }
+        }
+    }
+
+    /** One header line (CRLF-terminated, ASCII), null at the end of the stream. */
+    private static String asciiLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (c == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+            }
+            line.append((char) c);
+        }
+        return line.length() == 0 ? null : line.toString();
+    }
+
+    /** The body of a chunked HTTP/1.1 response, without the chunk framing (an event may span chunks). */
+    private static final class Chunked extends InputStream {
+        private final InputStream in;
+        private long left;
+        private boolean done;
+
+        Chunked(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (done) {
+                return -1;
+            }
+            if (left == 0) {
+                String size = asciiLine(in);
+                while (size != null && size.isEmpty()) { // the CRLF after the previous chunk
+                    size = asciiLine(in);
+                }
+                if (size == null) {
+                    done = true;
+                    return -1;
+                }
+                int extension = size.indexOf(';');
+                left = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+                if (left == 0) {
+                    done = true;
+                    return -1;
+                }
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            if (n < 0) {
+                done = true;
+                return -1;
+            }
+            left -= n;
+            return n;
         }
     }
 

@@ -41,4 +41,14 @@ class LiveChangeTest {
         assertFalse(session.visibleTo("t2", "sam"));
         assertTrue(new Change(Kind.RESYNC, null, null, null, null).visibleTo("t2", "gus"));
     }
+
+    @Test
+    void B51_eachChangedRowIsItsOwnNotification_soATransactionOfManyStillNamesEach_andAUsersChangeIsTheirsOnly() {
+        assertEquals(new Change(Kind.TABLE, "t1", null, null, "i-1"), Change.of(new LiveChange(CHANNEL, "row|t1|i-1", null)));
+        Change user = Change.of(new LiveChange(CHANNEL, "user|t1|sam", null));
+        assertEquals(new Change(Kind.USER, "t1", "sam", null, null), user);
+        assertTrue(user.visibleTo("t1", "sam"));
+        assertFalse(user.visibleTo("t1", "sue"));
+        assertFalse(user.visibleTo("t2", "sam"));
+    }
 }
