@@ -103,8 +103,12 @@ final class TableLoad {
             return List.of(new Target("table p99 < 50 ms at " + (int) o.tableRps + " req/s, " + o.tableRows + " interactions",
                     "p99 < 50 ms", "seeding incomplete: " + total + " rows", false, ""));
         }
+        long walkStart = System.nanoTime();
         List<String> cursors = cursors(o, token);
-        say("  " + cursors.size() + " cursors of deep positions collected (a walk of the table by 200 rows)");
+        double walkMs = (System.nanoTime() - walkStart) / 1e6;
+        say(String.format("  %d cursors of deep positions collected (a walk of the table by 200 rows, one request at a"
+                + " time: %.1f ms per page of 200 by cursor; load average %.1f)", cursors.size(),
+                walkMs / (cursors.size() + 1), loadAverage()));
 
         Map<Kind, Stats> stats = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
@@ -113,6 +117,7 @@ final class TableLoad {
         Stats all = new Stats("table, all requests");
         AtomicLong errors = new AtomicLong();
         AtomicLong lastErrorStatus = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -145,6 +150,8 @@ final class TableLoad {
                 if (e != null || r.statusCode() != 200) {
                     errors.incrementAndGet();
                     lastErrorStatus.set(e != null ? -1 : r.statusCode());
+                    firstError.compareAndSet(null, e != null ? e.getClass().getSimpleName() + ": " + e.getMessage()
+                            : "HTTP " + r.statusCode());
                     return;
                 }
                 stats.get(kind).add(ms);
@@ -161,7 +168,8 @@ final class TableLoad {
         say(all.line());
         say(String.format("  %,d requests in %.1f s (%.0f req/s offered), %d errors%s; load average %.1f before, %.1f after",
                 planned, seconds, planned / seconds, errors.get(),
-                errors.get() > 0 ? " (last HTTP " + lastErrorStatus.get() + ")" : "", loadBefore, loadAfter));
+                errors.get() > 0 ? " (last HTTP " + lastErrorStatus.get() + ", first: " + firstError.get() + ")" : "",
+                loadBefore, loadAfter));
         double p99 = all.percentile(99);
         boolean met = errors.get() == 0 && p99 < GOAL_P99_MS;
         String ratio = String.format("p99 %.0f %% of the 50 ms budget; %.1f ms of the 2 cores per request at %d req/s",
