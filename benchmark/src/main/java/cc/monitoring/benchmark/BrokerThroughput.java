@@ -1,23 +1,10 @@
 package cc.monitoring.benchmark;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -50,30 +37,7 @@ final class BrokerThroughput {
     }
 
     static Result measure(String bootstrap, long records, double maxSeconds) throws Exception {
-        Properties a = new Properties();
-        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(a)) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "benchmark-throughput");
+        BenchmarkKafka.ensureTopic(bootstrap, TOPIC, 6);
         String value = "x".repeat(RECORD_BYTES);
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -81,13 +45,8 @@ final class BrokerThroughput {
         long consumed = 0;
         long lastConsumed = 0;
         long start;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            List<TopicPartition> tps = new ArrayList<>();
-            consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).forEach(pi -> tps.add(new TopicPartition(TOPIC, pi.partition())));
-            consumer.assign(tps);
-            consumer.seekToEnd(tps);
-            tps.forEach(consumer::position);
+        try (KafkaConsumer<String, String> consumer = BenchmarkKafka.consumerAtEnd(bootstrap, TOPIC, 2000);
+             KafkaProducer<String, String> producer = BenchmarkKafka.producer(bootstrap, "benchmark-throughput", 1)) {
             long[] sent = new long[1];
             start = System.nanoTime();
             long stopAt = start + (long) (maxSeconds * 1e9);

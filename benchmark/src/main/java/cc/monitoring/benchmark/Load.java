@@ -4,14 +4,11 @@ import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,14 +39,7 @@ final class Load implements AutoCloseable {
     Load(String bootstrap, String tenant, String flowId) {
         this.tenant = tenant;
         this.flowId = flowId;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all"); // as the services' outbox relay
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "benchmark-load");
-        producer = new KafkaProducer<>(p);
+        producer = BenchmarkKafka.producer(bootstrap, "benchmark-load", -1); // as the services' outbox relay
     }
 
     /** Observes each interaction whose interaction-ended was just sent (probes), with the send time. */

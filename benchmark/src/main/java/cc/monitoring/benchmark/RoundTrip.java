@@ -1,24 +1,11 @@
 package cc.monitoring.benchmark;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The reference: the raw Kafka produce → consume round trip on the same broker, with the producer
@@ -33,36 +20,11 @@ final class RoundTrip {
     }
 
     static Stats measure(String bootstrap, double rate, double seconds, String label) throws Exception {
-        Properties a = new Properties();
-        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(a)) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        BenchmarkKafka.ensureTopic(bootstrap, TOPIC, 6);
         Stats stats = new Stats(label);
         long total = (long) (rate * seconds);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            List<TopicPartition> tps = new ArrayList<>();
-            consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).forEach(pi -> tps.add(new TopicPartition(TOPIC, pi.partition())));
-            consumer.assign(tps);
-            consumer.seekToEnd(tps);
-            tps.forEach(consumer::position);
+        try (KafkaConsumer<String, String> consumer = BenchmarkKafka.consumerAtEnd(bootstrap, TOPIC, 0);
+             KafkaProducer<String, String> producer = BenchmarkKafka.producer(bootstrap, "benchmark-roundtrip", -1)) {
             Thread sender = new Thread(() -> {
                 long start = System.nanoTime();
                 long n = 0;
