@@ -7,14 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -63,10 +55,7 @@ final class FanOut {
     private final AtomicLong removals = new AtomicLong();
     private final AtomicLong idOnly = new AtomicLong();
     private final AtomicLong refetches = new AtomicLong();
-    private final AtomicInteger opened = new AtomicInteger();
-    private final AtomicInteger dropped = new AtomicInteger();
-    private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
-    private final List<Socket> sockets = new ArrayList<>();
+    private final RawStreams streams = new RawStreams();
     private volatile boolean measuring;
 
     private FanOut(Options o, Setup setup) {
@@ -132,8 +121,8 @@ final class FanOut {
             if (!answered.await(120, TimeUnit.SECONDS)) {
                 Benchmark.say("  not every stream answered within 120 s");
             }
-            Benchmark.say("  streams: " + opened.get() + " open after " + (System.currentTimeMillis() - t0) + " ms, refused "
-                    + refused);
+            Benchmark.say("  streams: " + streams.opened.get() + " open after " + (System.currentTimeMillis() - t0) + " ms, refused "
+                    + streams.refused);
 
             Map<String, Long> sequences = new HashMap<>();
             changes(producer, tenants, sequences, WARM_UP_SECONDS);
@@ -170,7 +159,7 @@ final class FanOut {
                 long now = System.currentTimeMillis();
                 if (measuring) {
                     sentAt.put(id + "#" + seq, now);
-                    pairs += opened.get() == o.consoles ? tenant.consoles() : consolesOpen(tenant);
+                    pairs += streams.opened.get() == o.consoles ? tenant.consoles() : consolesOpen(tenant);
                 }
                 producer.send(record(tenant.name(), id, EventTypes.MESSAGE_POSTED, message(tenant.name(), id, seq), now));
             }
@@ -181,7 +170,7 @@ final class FanOut {
     }
 
     private int consolesOpen(Tenant tenant) {
-        return (int) Math.round((double) tenant.consoles() * opened.get() / o.consoles);
+        return (int) Math.round((double) tenant.consoles() * streams.opened.get() / o.consoles);
     }
 
     private List<Target> report(References references, long expected, double seconds, double cores) {
@@ -197,7 +186,7 @@ final class FanOut {
         Benchmark.say(String.format("  table events: %,d with the row, %,d removals, %,d naming only the interaction, %,d refetch {}",
                 rowEvents.get(), removals.get(), idOnly.get(), refetches.get()));
         Benchmark.say(String.format("  monitoring-service CPU during the phase: %.2f cores (%.2f CPU-s per s); streams dropped %d",
-                cores, cores, dropped.get()));
+                cores, cores, streams.dropped.get()));
         List<Target> targets = new ArrayList<>();
         String ratio = references.kafkaRoundTripP99Ms() > 0 && !Double.isInfinite(p99)
                 ? String.format("%.1f× the Kafka round-trip p99 (%.1f ms)", p99 / references.kafkaRoundTripP99Ms(),
@@ -252,59 +241,12 @@ final class FanOut {
     }
 
     private void open(String token, CountDownLatch answered) {
-        URI target = URI.create(o.monitoringService);
-        Thread reader = new Thread(null, () -> {
-            boolean counted = false;
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5000);
-                synchronized (sockets) {
-                    sockets.add(socket);
-                }
-                OutputStream out = socket.getOutputStream();
-                out.write(("GET /api/monitoring/stream HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                        + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                InputStream raw = new BufferedInputStream(socket.getInputStream());
-                String status = asciiLine(raw);
-                if (status == null || !status.startsWith("HTTP/1.1 200")) {
-                    refused.computeIfAbsent(status == null ? "closed" : status, s -> new AtomicInteger()).incrementAndGet();
-                    return;
-                }
-                boolean chunked = false;
-                for (String header = asciiLine(raw); header != null && !header.isEmpty(); header = asciiLine(raw)) {
-                    chunked |= header.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding:")
-                            && header.toLowerCase(java.util.Locale.ROOT).contains("chunked");
-                }
-                BufferedReader in = new BufferedReader(new InputStreamReader(chunked ? new Chunked(raw) : raw,
-                        StandardCharsets.UTF_8));
-                Map<String, Long> seen = new HashMap<>();
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!counted && line.contains("hello")) {
-                        counted = true;
-                        opened.incrementAndGet();
-                        answered.countDown();
-                    } else if (line.startsWith("data:")) {
-                        onData(line, seen);
-                    }
-                }
-                if (counted) {
-                    dropped.incrementAndGet();
-                }
-            } catch (IOException e) {
-                if (counted) {
-                    dropped.incrementAndGet();
-                } else {
-                    refused.computeIfAbsent(e.getClass().getSimpleName(), s -> new AtomicInteger()).incrementAndGet();
-                }
-            } finally {
-                if (!counted) {
-                    answered.countDown();
-                }
+        Map<String, Long> seen = new HashMap<>(); // read by this stream's thread only
+        streams.open(URI.create(o.monitoringService), null, token, answered, "fan-out-console", line -> {
+            if (line.startsWith("data:")) {
+                onData(line, seen);
             }
-        }, "fan-out-console", 128 * 1024);
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 
     /** One {@code data:} line of a console (chunked framing lines never start with "data:"). */
@@ -345,66 +287,6 @@ final class FanOut {
                 histogram.incrementAndGet((int) Math.max(0, Math.min(MAX_MS, now - sent)));
                 received.incrementAndGet();
             }
-        }
-    }
-
-    /** One header line (CRLF-terminated, ASCII), null at the end of the stream. */
-    private static String asciiLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c >= 0; c = in.read()) {
-            if (c == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-            }
-            line.append((char) c);
-        }
-        return line.length() == 0 ? null : line.toString();
-    }
-
-    /** The body of a chunked HTTP/1.1 response, without the chunk framing (an event may span chunks). */
-    private static final class Chunked extends InputStream {
-        private final InputStream in;
-        private long left;
-        private boolean done;
-
-        Chunked(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (done) {
-                return -1;
-            }
-            if (left == 0) {
-                String size = asciiLine(in);
-                while (size != null && size.isEmpty()) { // the CRLF after the previous chunk
-                    size = asciiLine(in);
-                }
-                if (size == null) {
-                    done = true;
-                    return -1;
-                }
-                int extension = size.indexOf(';');
-                left = Long.parseLong((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
-                if (left == 0) {
-                    done = true;
-                    return -1;
-                }
-            }
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
-            if (n < 0) {
-                done = true;
-                return -1;
-            }
-            left -= n;
-            return n;
         }
     }
 
@@ -471,15 +353,7 @@ final class FanOut {
     }
 
     private void close() {
-        synchronized (sockets) {
-            for (Socket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // closing anyway
-                }
-            }
-        }
+        streams.close();
     }
 
     /** CPU time of one process from /proc/&lt;pid&gt;/stat (utime + stime), as cores used since it was made. */

@@ -2,20 +2,12 @@ package cc.monitoring.benchmark;
 
 import cc.monitoring.benchmark.Setup.User;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,11 +33,7 @@ final class GatewayStreams {
 
     private final Options o;
     private final Setup setup;
-    private final List<Socket> sockets = new ArrayList<>();
-    private final AtomicInteger opened = new AtomicInteger();
-    private final AtomicInteger dropped = new AtomicInteger();
-    private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
-    private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+    private final RawStreams live = new RawStreams();
 
     GatewayStreams(Options o) {
         this.o = o;
@@ -83,16 +71,16 @@ final class GatewayStreams {
         if (!answered.await(120, TimeUnit.SECONDS)) {
             Benchmark.say("  not all streams answered within 120 s");
         }
-        Benchmark.say("  streams: " + opened.get() + " open after " + (System.currentTimeMillis() - t0) + " ms, refused "
-                + refused + ", dropped " + dropped.get());
+        Benchmark.say("  streams: " + live.opened.get() + " open after " + (System.currentTimeMillis() - t0) + " ms, refused "
+                + live.refused + ", dropped " + live.dropped.get());
 
-        Stats during = rest(tokens.get(0), "REST through the gateway, " + opened.get() + " streams open");
+        Stats during = rest(tokens.get(0), "REST through the gateway, " + live.opened.get() + " streams open");
         Benchmark.say(during.line());
-        Benchmark.say("  streams still open at the end: " + (opened.get() - dropped.get()) + " (dropped meanwhile: "
-                + dropped.get() + ")");
+        Benchmark.say("  streams still open at the end: " + (live.opened.get() - live.dropped.get()) + " (dropped meanwhile: "
+                + live.dropped.get() + ")");
         Benchmark.say("");
         Benchmark.say(String.format("Summary: REST p99 through the gateway %.1f ms with %d streams open (%.1f ms with none);"
-                        + " target < 100 ms: %s; load %s", during.percentile(99), opened.get() - dropped.get(),
+                        + " target < 100 ms: %s; load %s", during.percentile(99), live.opened.get() - live.dropped.get(),
                 before.percentile(99), during.percentile(99) < 100 ? "MET" : "NOT MET", load()));
     }
 
@@ -129,64 +117,16 @@ final class GatewayStreams {
     }
 
     private void open(URI gateway, String source, String token, CountDownLatch answered) {
-        Thread reader = new Thread(null, () -> {
-            boolean counted = false;
-            try (Socket socket = new Socket()) {
-                socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-                socket.connect(new InetSocketAddress(gateway.getHost(), gateway.getPort()), 5000);
-                synchronized (sockets) {
-                    sockets.add(socket);
-                }
-                OutputStream out = socket.getOutputStream();
-                out.write(("GET /api/monitoring/stream HTTP/1.1\r\nHost: " + gateway.getHost() + ":" + gateway.getPort()
-                        + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-                String status = in.readLine();
-                if (status == null || !status.startsWith("HTTP/1.1 200")) {
-                    refused.computeIfAbsent(status == null ? "closed" : status.substring(9).trim(), s -> new AtomicInteger())
-                            .incrementAndGet();
-                    return;
-                }
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!counted && line.contains("hello")) {
-                        counted = true;
-                        opened.incrementAndGet();
-                        answered.countDown();
-                    }
-                }
-                if (counted) {
-                    dropped.incrementAndGet();
-                }
-            } catch (IOException e) {
-                if (counted) {
-                    dropped.incrementAndGet();
-                } else {
-                    refused.computeIfAbsent(e.getClass().getSimpleName(), s -> new AtomicInteger()).incrementAndGet();
-                }
-            } finally {
-                if (!counted) {
-                    answered.countDown();
-                }
-            }
-        }, "stream-" + source, 128 * 1024);
-        reader.setDaemon(true);
-        readers.add(reader);
-        reader.start();
+        try {
+            live.open(gateway, InetAddress.getByName(source), token, answered, "stream-" + source, line -> { });
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("not an address: " + source, e);
+        }
     }
 
     void close() {
-        int before = opened.get() - dropped.get();
-        synchronized (sockets) {
-            for (Socket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // closing anyway
-                }
-            }
-        }
+        int before = live.open();
+        live.close();
         if (before > 0) {
             Benchmark.say("(closed " + before + " streams)");
         }
