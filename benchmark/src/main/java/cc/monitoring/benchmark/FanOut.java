@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -335,21 +334,7 @@ final class FanOut {
 
     /** A CloudEvent on interaction-events as interaction-service writes it, with {@code timestamp} as its CreateTime. */
     private static ProducerRecord<String, String> record(String tenant, String id, String type, ObjectNode data, long timestamp) {
-        ObjectNode e = Http.JSON.createObjectNode();
-        e.put("specversion", "1.0");
-        e.put("id", UUID.randomUUID().toString());
-        e.put("type", type);
-        e.put("source", "/benchmark");
-        e.put("time", Instant.ofEpochMilli(timestamp).toString());
-        e.put("subject", id);
-        e.put("tenantid", tenant);
-        e.put("schemaversion", 1);
-        e.put("datacontenttype", "application/json");
-        e.put("dataschema", EventTypes.dataschema(type));
-        e.set("data", data);
-        ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", null, timestamp, id, e.toString());
-        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        return record;
+        return Load.record(UUID.randomUUID().toString(), type, id, tenant, Instant.ofEpochMilli(timestamp), timestamp, data);
     }
 
     private void close() {

@@ -144,19 +144,30 @@ final class Load implements AutoCloseable {
 
     /** One event of type {@code type} on interaction-events (key = interaction id), in the services' envelope. */
     static ProducerRecord<String, String> record(String type, String interactionId, String tenant, Instant now, ObjectNode data) {
+        return record(UUID.randomUUID().toString(), type, interactionId, tenant, now, null, data);
+    }
+
+    /**
+     * The one way the benchmark writes an event on interaction-events as interaction-service does (structured-mode
+     * CloudEvent, key = interaction id), with its own {@code eventId} and, when not null, {@code timestamp} as the
+     * record's CreateTime.
+     */
+    static ProducerRecord<String, String> record(String eventId, String type, String interactionId, String tenant,
+                                                 Instant time, Long timestamp, ObjectNode data) {
         ObjectNode e = Http.JSON.createObjectNode();
         e.put("specversion", "1.0");
-        e.put("id", UUID.randomUUID().toString());
+        e.put("id", eventId);
         e.put("type", type);
         e.put("source", "/benchmark");
-        e.put("time", now.toString());
+        e.put("time", time.toString());
         e.put("subject", interactionId);
         e.put("tenantid", tenant);
         e.put("schemaversion", 1);
         e.put("datacontenttype", "application/json");
         e.put("dataschema", EventTypes.dataschema(type));
         e.set("data", data);
-        ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", interactionId, e.toString());
+        ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", null, timestamp, interactionId,
+                e.toString());
         record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)); // structured mode
         return record;
     }

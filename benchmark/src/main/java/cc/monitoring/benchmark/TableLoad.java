@@ -1,6 +1,5 @@
 package cc.monitoring.benchmark;
 
-import cc.monitoring.contracts.CloudEvent;
 import cc.monitoring.contracts.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -246,21 +245,8 @@ final class TableLoad {
 
     private static ProducerRecord<String, String> record(String tenant, String id, String type, ObjectNode data,
                                                          Instant at) {
-        ObjectNode e = Http.JSON.createObjectNode();
-        e.put("specversion", "1.0");
-        e.put("id", UUID.nameUUIDFromBytes((type + id).getBytes(StandardCharsets.UTF_8)).toString());
-        e.put("type", type);
-        e.put("source", "/benchmark");
-        e.put("time", at.toString());
-        e.put("subject", id);
-        e.put("tenantid", tenant);
-        e.put("schemaversion", 1);
-        e.put("datacontenttype", "application/json");
-        e.put("dataschema", EventTypes.dataschema(type));
-        e.set("data", data);
-        ProducerRecord<String, String> record = new ProducerRecord<>("interaction-events", id, e.toString());
-        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        return record;
+        return Load.record(UUID.nameUUIDFromBytes((type + id).getBytes(StandardCharsets.UTF_8)).toString(), type, id,
+                tenant, at, null, data); // the same ids every time: seeding again applies nothing twice
     }
 
     private static double loadAverage() {
