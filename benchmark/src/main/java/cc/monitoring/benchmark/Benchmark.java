@@ -117,20 +117,14 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ run
 
-    private void run() throws Exception {
-        say("Benchmark against the running stack (" + Runtime.getRuntime().availableProcessors() + " cores): "
-                + o.calls + " calls, " + o.supervisors + " supervisors, load " + (int) o.rate + " events/s for "
-                + (int) o.duration + " s, background " + (int) o.backgroundRate + " events/s for " + (int) o.duration + " s");
-        say("Timestamps: Kafka record timestamps (CreateTime, set by the producing service's Kafka client when it"
-                + " sends; same host clock); 'recv' = this consumer's receive time.");
-        say("");
+    /** The benchmark's tenant (idempotent): its administrator, supervisors and flows; waits until monitoring-service knows them. */
+    private void setUpTenant() {
         say("Setup: tenant '" + o.tenant + "' in Keycloak (admin REST API) and permission-service");
         Instant t = Instant.now();
         supervisors = setup.supervisors(o.tenant, o.tenant + "-admin");
         adminToken = setup.token(o.tenant + "-admin");
         setup.flow(adminToken, o.tenant);
         setup.flow(adminToken, o.tenant + "-load");
-        simulatorToken = setup.phoneSimulatorToken(o.tenant, adminToken);
         for (User s : supervisors) {
             String token = setup.token(s.username());
             tokens.put(s.id(), token);
@@ -138,8 +132,18 @@ public final class Benchmark {
         }
         say("  " + o.tenant + "-admin + " + supervisors.size() + " supervisors (" + supervisors.get(0).username()
                 + " .. " + supervisors.get(supervisors.size() - 1).username() + "), flows '" + o.tenant + "' and '"
-                + o.tenant + "-load' with silent monitoring; monitoring-service knows them ("
-                + millis(t) + " ms)");
+                + o.tenant + "-load' with silent monitoring; monitoring-service knows them (" + millis(t) + " ms)");
+    }
+
+    private void run() throws Exception {
+        say("Benchmark against the running stack (" + Runtime.getRuntime().availableProcessors() + " cores): "
+                + o.calls + " calls, " + o.supervisors + " supervisors, load " + (int) o.rate + " events/s for "
+                + (int) o.duration + " s, background " + (int) o.backgroundRate + " events/s for " + (int) o.duration + " s");
+        say("Timestamps: Kafka record timestamps (CreateTime, set by the producing service's Kafka client when it"
+                + " sends; same host clock); 'recv' = this consumer's receive time.");
+        say("");
+        setUpTenant();
+        simulatorToken = setup.phoneSimulatorToken(o.tenant, adminToken);
         observer = new Observer(o.kafka, o.tenant);
         observer.start();
         injector = new Load(o.kafka, o.tenant, o.tenant);
@@ -159,7 +163,7 @@ public final class Benchmark {
         Stats endKafka = new Stats("interaction-ended → monitor-ended, Kafka ts");
         Stats endRecv = new Stats("interaction-ended → monitor-ended, recv");
         Stats hangKafka = new Stats("customer hang-up request → monitor-ended, Kafka ts");
-        t = Instant.now();
+        Instant t = Instant.now();
         List<Call> calls = placeCalls(o.calls, o.tenant);
         say("  " + calls.size() + " calls placed, seen as interactions by monitoring-service in " + millis(t) + " ms");
         int round = 0;
@@ -280,19 +284,7 @@ public final class Benchmark {
                 + (int) o.tableRps + " req/s, scale-out " + (o.scaleOut ? (int) o.scaleRate + " events/s for "
                 + (int) o.scaleDuration + " s" : "off"));
         say("");
-        say("Setup: tenant '" + o.tenant + "' in Keycloak (admin REST API) and permission-service");
-        Instant t = Instant.now();
-        supervisors = setup.supervisors(o.tenant, o.tenant + "-admin");
-        adminToken = setup.token(o.tenant + "-admin");
-        setup.flow(adminToken, o.tenant);
-        setup.flow(adminToken, o.tenant + "-load");
-        for (User s : supervisors) {
-            String token = setup.token(s.username());
-            tokens.put(s.id(), token);
-            setup.awaitKnownToMonitoring(token, s);
-        }
-        say("  " + o.tenant + "-admin + " + supervisors.size() + " supervisors, flows '" + o.tenant + "' and '" + o.tenant
-                + "-load' (" + millis(t) + " ms)");
+        setUpTenant();
 
         // 0. start and memory: before any load changes the services' memory
         say("");
